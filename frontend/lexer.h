@@ -49,6 +49,7 @@ typedef struct Lexer {
 	bool expr_mode;
 	bool started;
 	bool at_eof;
+	bool unclosed_reported;    /* the parse errors at the end are fallout */
 
 	/* What the current logical line started with, to say "expected ':'" and
 	 * "expected an indented block after 'if' statement on line 3". */

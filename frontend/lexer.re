@@ -278,6 +278,7 @@ static int end_of_input(Lexer *lx, Token *t)
 		error_at(lx->diag, lx->parens[lx->nparens - 1].at, "'%c' was never closed",
 		         lx->parens[lx->nparens - 1].ch);
 		lx->nparens = 0;
+		lx->unclosed_reported = true;
 	}
 	if (!lx->expr_mode) {
 		if (lx->line_has_tokens) {

@@ -588,17 +588,19 @@ compound_stmt:
 |	try_stmt
 |	with_stmt
 |	funcdef
-|	CLASS NAME COLON block { unsupported(p, @1, "class definition"); $$ = NULL; }
-|	CLASS NAME LPAR arglist_opt RPAR COLON block {
-		unsupported(p, @1, "class definition");
-		$$ = NULL;
-	}
+|	class_kw NAME COLON block { $$ = NULL; }
+|	class_kw NAME LPAR arglist_opt RPAR COLON block { $$ = NULL; }
 |	decorators funcdef { $$ = NULL; }
-|	decorators CLASS NAME COLON block { $$ = NULL; }
-|	ASYNC funcdef { unsupported(p, @1, "'async'"); $$ = NULL; }
-|	ASYNC for_stmt { unsupported(p, @1, "'async'"); $$ = NULL; }
-|	ASYNC with_stmt { unsupported(p, @1, "'async'"); $$ = NULL; }
+|	decorators class_kw NAME COLON block { $$ = NULL; }
+|	decorators class_kw NAME LPAR arglist_opt RPAR COLON block { $$ = NULL; }
+|	async_kw funcdef { $$ = NULL; }
+|	async_kw for_stmt { $$ = NULL; }
+|	async_kw with_stmt { $$ = NULL; }
 ;
+
+/* Reported as soon as the keyword is read, so errors come in source order. */
+class_kw: CLASS { unsupported(p, @1, "class definition"); } ;
+async_kw: ASYNC { unsupported(p, @1, "'async'"); } ;
 
 decorators:
 	AT namedexpr_test NEWLINE { unsupported(p, @1, "decorator"); }
@@ -891,6 +893,15 @@ primary:
 	atom
 |	primary LPAR arglist_opt RPAR {
 		check_genexp_args(p, &$3);
+		/* A sole generator argument borrows the call's parentheses, as
+		 * in CPython's ranges. */
+		if ($3.args.len == 1 && !$3.keywords.len && $3.args.items[0]->kind == EXPR_GENEXP &&
+		    !$3.args.items[0]->parenthesized) {
+			$3.args.items[0]->range.line = @2.first_line;
+			$3.args.items[0]->range.col = @2.first_column;
+			$3.args.items[0]->range.end_line = @4.last_line;
+			$3.args.items[0]->range.end_col = @4.last_column;
+		}
 		$$ = mkexpr(A, EXPR_CALL, R(@$));
 		$$->u.call.func = $1;
 		$$->u.call.args = $3.args;
@@ -1221,7 +1232,8 @@ const char *token_name(int kind)
 void yyerror(YYLTYPE *loc, Parser *p, const char *msg)
 {
 	SrcRange r = R(*loc);
-	if (diag_too_many(p->diag) || p->diag->last_error_line == r.line)
+	if (diag_too_many(p->diag) || p->diag->last_error_line == r.line ||
+	    p->lx->unclosed_reported)
 		return; /* one error a line: the rest is usually fallout */
 	if (strcmp(msg, "memory exhausted") == 0) {
 		error_at(p->diag, r, "too deeply nested: the parser's stack is exhausted");

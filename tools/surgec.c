@@ -45,10 +45,12 @@ static int compile(const char *path, Action action)
 		if (action == ACT_DUMP_TOKENS) {
 			dump_tokens(&out, &arena, &diag, &src);
 		} else {
+			/* A module with syntax errors is still well formed (bad
+			 * statements are dropped), so sema reports its problems in the
+			 * same run. Later stages may assume what sema checks (nesting
+			 * depth above all), so they only see a module without errors. */
 			Module *m = parse_module(&arena, &diag, &src);
-			/* Later stages may assume what sema checks (nesting depth
-			 * above all), so they only see a module without errors. */
-			if (diag.nerrors == 0 && sema_check(m, &diag) && action == ACT_AST_DUMP)
+			if (sema_check(m, &diag) && diag.nerrors == 0 && action == ACT_AST_DUMP)
 				ast_dump(&out, m);
 		}
 	}
