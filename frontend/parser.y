@@ -162,8 +162,10 @@ static const char *expr_description(const Expr *e)
 	}
 }
 
-/* Turns a parsed expression into an assignment or del target. */
-static void set_ctx(Parser *p, Expr *e, ExprCtx ctx)
+/* Turns a parsed expression into an assignment or del target. `single`
+ * is set for the target of a lone `=`, where CPython suspects a typo for
+ * `==` and says so. */
+static void set_target_ctx(Parser *p, Expr *e, ExprCtx ctx, bool single)
 {
 	switch (e->kind) {
 	case EXPR_NAME: e->u.name.ctx = ctx; return;
@@ -171,13 +173,22 @@ static void set_ctx(Parser *p, Expr *e, ExprCtx ctx)
 	case EXPR_SUBSCRIPT: e->u.subscript.ctx = ctx; return;
 	case EXPR_TUPLE: case EXPR_LIST:
 		e->u.seq.ctx = ctx;
+		single &= e->kind == EXPR_TUPLE && !e->parenthesized;
 		for (int i = 0; i < e->u.seq.elts.len; i++)
-			set_ctx(p, e->u.seq.elts.items[i], ctx);
+			set_target_ctx(p, e->u.seq.elts.items[i], ctx, single);
 		return;
 	default:
-		error_at(p->diag, e->range, "cannot %s %s",
-		         ctx == CTX_DEL ? "delete" : "assign to", expr_description(e));
+		/* Assigning to a keyword is no typo for `==`. */
+		single &= e->kind != EXPR_NONE && e->kind != EXPR_TRUE && e->kind != EXPR_FALSE;
+		error_at(p->diag, e->range, "cannot %s %s%s",
+		         ctx == CTX_DEL ? "delete" : "assign to", expr_description(e),
+		         single ? " here. Maybe you meant '==' instead of '='?" : "");
 	}
+}
+
+static void set_ctx(Parser *p, Expr *e, ExprCtx ctx)
+{
+	set_target_ctx(p, e, ctx, false);
 }
 
 static void check_aug_target(Parser *p, Expr *e)
@@ -452,7 +463,7 @@ expr_stmt:
 		$$->u.assign.targets = $1.targets;
 		$$->u.assign.value = $1.value;
 		for (int i = 0; i < $1.targets.len; i++)
-			set_ctx(p, $1.targets.items[i], CTX_STORE);
+			set_target_ctx(p, $1.targets.items[i], CTX_STORE, $1.targets.len == 1);
 	}
 |	testlist_star_expr COLON test { unsupported(p, @2, "annotation"); $$ = NULL; }
 |	testlist_star_expr COLON test EQUAL yield_or_testlist_star {
