@@ -98,9 +98,10 @@ DEFINE_VEC(ComprehensionList, Comprehension *, complist_push)
 struct Expr {
 	ExprKind kind;
 	SrcRange range;
-	/* Set by the parser on an expression that was written inside
-	 * parentheses, so `(a) = 1` and `a = 1` differ only here. */
-	bool parenthesized;
+	/* How many pairs of parentheses the expression was written in, so
+	 * `(a) = 1` and `a = 1` differ only here, and `with (a, b):` (two
+	 * context managers) can be told from `with ((a, b)):` (one tuple). */
+	uint8_t parenthesized;
 	union {
 		struct { const char *id; ExprCtx ctx; } name;
 		/* Decimal digits of any size (no sign, no underscores); `small`

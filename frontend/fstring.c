@@ -138,7 +138,9 @@ static const char *fstring_field(Lexer *lx, ExprList *parts, StrBuf *lit,
 		return e;
 	}
 	Expr *f = mkexpr(lx->arena, EXPR_FORMATTED, lexer_pos(lx, s - 1));
-	f->range.end_col = lexer_pos(lx, q).col + 1;
+	SrcRange close = lexer_pos(lx, q);
+	f->range.end_line = close.line;
+	f->range.end_col = close.col + 1;
 	f->u.formatted.value = value;
 	f->u.formatted.conversion = conversion;
 	f->u.formatted.spec = spec;

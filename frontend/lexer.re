@@ -565,6 +565,15 @@ static int scan_token(Lexer *lx, Token *t)
 		t->value = make_int_literal(lx, t->range, "0", "0" + 1);
 		return TOK_INT;
 	}
+	"0" [bB] ("_"? [01])* "_"? [2-9] | "0" [oO] ("_"? [0-7])* "_"? [89] {
+		SYNC();
+		emit(lx, t, TOK_INT);
+		bool bin = lx->tok[1] == 'b' || lx->tok[1] == 'B';
+		error_at(lx->diag, t->range, "invalid digit '%c' in %s literal",
+		         lx->cur[-1], bin ? "binary" : "octal");
+		t->value = make_int_literal(lx, t->range, "0", "0" + 1);
+		return TOK_INT;
+	}
 	"0" [xXoObB] | (decint | float) "_" | decint [eE] [+-]? {
 		SYNC();
 		emit(lx, t, TOK_INT);

@@ -287,6 +287,35 @@ static Alias *mkalias(Parser *p, const char *name, const char *asname, YYLTYPE l
 	return a;
 }
 
+static Expr *mkslice(Parser *p, Expr *lower, Expr *upper, Expr *step,
+                     YYLTYPE first, YYLTYPE last)
+{
+	Expr *e = mkexpr(A, EXPR_SLICE, (SrcRange){first.first_line, first.first_column,
+	                                           last.last_line, last.last_column});
+	e->u.slice.lower = lower;
+	e->u.slice.upper = upper;
+	e->u.slice.step = step;
+	return e;
+}
+
+/* Since 3.9, `with (a, b):` holds two context managers, not one tuple;
+ * `with (a, b) as t:` and `with ((a, b)):` still hold the tuple. */
+static WithItemList split_with_items(Parser *p, WithItemList items)
+{
+	if (items.len != 1 || items.items[0]->target)
+		return items;
+	Expr *e = items.items[0]->context;
+	if (e->kind != EXPR_TUPLE || e->parenthesized != 1 || e->u.seq.elts.len == 0)
+		return items;
+	WithItemList split = {0};
+	for (int i = 0; i < e->u.seq.elts.len; i++) {
+		WithItem *w = arena_alloc(A, sizeof *w);
+		w->context = e->u.seq.elts.items[i];
+		withitemlist_push(A, &split, w);
+	}
+	return split;
+}
+
 static Expr *none_expr(Parser *p, YYLTYPE loc)
 {
 	return mkexpr(A, EXPR_NONE, R(loc));
@@ -347,10 +376,10 @@ static Expr *none_expr(Parser *p, YYLTYPE loc)
 %type <assign> assign_chain
 %type <expr> test or_test and_test not_test comparison expr xor_expr and_expr
 %type <expr> shift_expr arith_expr term factor power primary atom strings
-%type <expr> namedexpr_test test_or_star star_expr testlist testlist_star_expr
+%type <expr> namedexpr_test test_or_star star_expr testlist_star_expr
 %type <expr> yield_expr yield_or_testlist_star lambdef subscript subscripts opt_test
 %type <expr> target_list
-%type <seq> test_seq star_seq expr_seq subscript_seq
+%type <seq> star_seq expr_seq subscript_seq
 %type <cb> testlist_comp
 %type <db> dictorsetmaker dict_items set_items
 %type <comps> comp_clauses
@@ -641,7 +670,7 @@ while_stmt:
 ;
 
 for_stmt:
-	FOR target_list IN testlist COLON block else_opt {
+	FOR target_list IN testlist_star_expr COLON block else_opt {
 		set_ctx(p, $2, CTX_STORE);
 		$$ = mkstmt(A, STMT_FOR, R(@$));
 		$$->u.for_.target = $2;
@@ -705,7 +734,7 @@ handler:
 with_stmt:
 	WITH with_items COLON block {
 		$$ = mkstmt(A, STMT_WITH, R(@$));
-		$$->u.with.items = $2;
+		$$->u.with.items = split_with_items(p, $2);
 		$$->u.with.body = $4;
 	}
 ;
@@ -931,7 +960,7 @@ primary:
 ;
 
 atom:
-	LPAR RPAR { $$ = mkexpr(A, EXPR_TUPLE, R(@$)); $$->parenthesized = true; }
+	LPAR RPAR { $$ = mkexpr(A, EXPR_TUPLE, R(@$)); $$->parenthesized = 1; }
 |	LPAR yield_expr RPAR { $$ = $2; }
 |	LPAR testlist_comp RPAR {
 		if ($2.comps.len) {
@@ -942,7 +971,8 @@ atom:
 		} else {
 			$$ = $2.items.items[0];
 		}
-		$$->parenthesized = true;
+		if ($$->parenthesized < UINT8_MAX)
+			$$->parenthesized++;
 	}
 |	LSQB RSQB { $$ = mkexpr(A, EXPR_LIST, R(@$)); }
 |	LSQB testlist_comp RSQB {
@@ -1034,16 +1064,6 @@ expr_seq:
 |	expr_seq COMMA star_expr { $$ = $1; $$.comma = true; exprlist_push(A, &$$.items, $3); }
 ;
 
-testlist:
-	test_seq { $$ = seq_to_expr(p, $1, @$); }
-|	test_seq COMMA { $1.comma = true; $$ = seq_to_expr(p, $1, @$); }
-;
-
-test_seq:
-	test { $$ = (SeqBuild){0}; exprlist_push(A, &$$.items, $1); }
-|	test_seq COMMA test { $$ = $1; $$.comma = true; exprlist_push(A, &$$.items, $3); }
-;
-
 testlist_star_expr:
 	star_seq { $$ = seq_to_expr(p, $1, @$); }
 |	star_seq COMMA { $1.comma = true; $$ = seq_to_expr(p, $1, @$); }
@@ -1060,18 +1080,15 @@ subscript_seq:
 |	subscript_seq COMMA subscript { $$ = $1; $$.comma = true; exprlist_push(A, &$$.items, $3); }
 ;
 
+/* An omitted bound has no position: a slice starts at its first colon
+ * when it has no lower bound, and ends at its last colon or bound. */
 subscript:
 	test
 |	opt_test COLON opt_test {
-		$$ = mkexpr(A, EXPR_SLICE, R(@$));
-		$$->u.slice.lower = $1;
-		$$->u.slice.upper = $3;
+		$$ = mkslice(p, $1, $3, NULL, $1 ? @1 : @2, $3 ? @3 : @2);
 	}
 |	opt_test COLON opt_test COLON opt_test {
-		$$ = mkexpr(A, EXPR_SLICE, R(@$));
-		$$->u.slice.lower = $1;
-		$$->u.slice.upper = $3;
-		$$->u.slice.step = $5;
+		$$ = mkslice(p, $1, $3, $5, $1 ? @1 : @2, $5 ? @5 : @4);
 	}
 ;
 
@@ -1124,7 +1141,13 @@ set_items:
 arglist_opt:
 	%empty { $$ = (ArgBuild){0}; }
 |	arglist
-|	arglist COMMA
+|	arglist COMMA {
+		$$ = $1;
+		for (int i = 0; i < $$.args.len; i++)
+			if ($$.args.items[i]->kind == EXPR_GENEXP && !$$.args.items[i]->parenthesized)
+				error_at(p->diag, $$.args.items[i]->range,
+				         "Generator expression must be parenthesized");
+	}
 ;
 
 /* argument = test [comp_for] | NAME '=' test | '*' test | '**' test */
@@ -1264,6 +1287,9 @@ void yyerror(YYLTYPE *loc, Parser *p, const char *msg)
 	} else if ((strcmp(what, "newline") == 0 || strcmp(what, "end of file") == 0) &&
 	           !lx->colon_seen && lexer_block_name(lx->stmt_kind)) {
 		error_at(p->diag, r, "expected ':'");
+	} else if (strcmp(what, "'as'") == 0 && lx->stmt_kind == TOK_WITH && lx->nparens > 0) {
+		error_at(p->diag, r, "unsupported: parenthesized context managers with 'as'; "
+		         "write 'with a as x, b as y:'");
 	} else if (strcmp(what, "'='") == 0 && (lx->stmt_kind == TOK_IF ||
 	           lx->stmt_kind == TOK_ELIF || lx->stmt_kind == TOK_WHILE)) {
 		error_at(p->diag, r, "invalid syntax; maybe you meant '==' instead of '='?");
