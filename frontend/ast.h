@@ -187,7 +187,7 @@ struct Stmt {
 		struct { ExprList targets; } delete_;
 		struct { Expr *test, *msg; } assert_;
 		struct { AliasList names; } import;
-		struct { const char *module; AliasList names; } importfrom;
+		struct { const char *module; SrcRange module_range; AliasList names; } importfrom;
 	} u;
 };
 

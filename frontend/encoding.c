@@ -42,7 +42,7 @@ bool check_source_encoding(DiagEngine *d, const SourceFile *src)
 			         "invalid UTF-8 byte 0x%02x: source files must be UTF-8", s[i]);
 			return false;
 		}
-		if (s[i] == '\n') {
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == src->len || s[i + 1] != '\n'))) {
 			line++;
 			col = 1;
 		} else {

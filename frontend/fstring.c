@@ -10,6 +10,15 @@
 static const char *fstring_parts(Lexer *lx, ExprList *parts, const char *s,
                                  const char *e, bool raw, int depth);
 
+/* After the first error in an f-string the rest of it is unreliable:
+ * report that one only. */
+#define fstring_error(lx, ...)                                 \
+	do {                                                   \
+		if (!(lx)->fstring_error)                      \
+			error_at((lx)->diag, __VA_ARGS__);     \
+		(lx)->fstring_error = true;                    \
+	} while (0)
+
 /* Appends literal text, merging it with a literal just before it. */
 static void push_literal(Lexer *lx, ExprList *parts, StrBuf *text, const char *at)
 {
@@ -46,12 +55,12 @@ static const char *find_expr_end(Lexer *lx, const char *s, const char *e)
 			continue;
 		}
 		if (c == '\\') {
-			error_at(lx->diag, lexer_pos(lx, q),
+			fstring_error(lx, lexer_pos(lx, q),
 			         "f-string expression part cannot include a backslash");
 			return NULL;
 		}
 		if (c == '#') {
-			error_at(lx->diag, lexer_pos(lx, q),
+			fstring_error(lx, lexer_pos(lx, q),
 			         "f-string expression part cannot include '#'");
 			return NULL;
 		}
@@ -63,7 +72,7 @@ static const char *find_expr_end(Lexer *lx, const char *s, const char *e)
 			if (nest == 0) {
 				if (c == '}')
 					return q;
-				error_at(lx->diag, lexer_pos(lx, q), "f-string: unmatched '%c'", c);
+				fstring_error(lx, lexer_pos(lx, q), "f-string: unmatched '%c'", c);
 				return NULL;
 			}
 			nest--;
@@ -80,9 +89,9 @@ static const char *find_expr_end(Lexer *lx, const char *s, const char *e)
 		}
 	}
 	if (quote)
-		error_at(lx->diag, lexer_pos(lx, s), "f-string: unterminated string");
+		fstring_error(lx, lexer_pos(lx, s), "f-string: unterminated string");
 	else
-		error_at(lx->diag, lexer_pos(lx, s), "f-string: expecting '}'");
+		fstring_error(lx, lexer_pos(lx, s), "f-string: expecting '}'");
 	return NULL;
 }
 
@@ -91,7 +100,7 @@ static const char *fstring_field(Lexer *lx, ExprList *parts, StrBuf *lit,
                                  const char *s, const char *e, bool raw, int depth)
 {
 	if (depth >= 2) {
-		error_at(lx->diag, lexer_pos(lx, s - 1), "f-string: expressions nested too deeply");
+		fstring_error(lx, lexer_pos(lx, s - 1), "f-string: expressions nested too deeply");
 		return e;
 	}
 	const char *q = find_expr_end(lx, s, e);
@@ -101,7 +110,7 @@ static const char *fstring_field(Lexer *lx, ExprList *parts, StrBuf *lit,
 	while (t < q && strchr(" \t\r\n\f", *t))
 		t++;
 	if (t == q) {
-		error_at(lx->diag, lexer_pos(lx, s - 1), "f-string: empty expression not allowed");
+		fstring_error(lx, lexer_pos(lx, s - 1), "f-string: empty expression not allowed");
 		return q + 1 < e ? q + 1 : e;
 	}
 	SrcRange at = lexer_pos(lx, s);
@@ -122,7 +131,7 @@ static const char *fstring_field(Lexer *lx, ExprList *parts, StrBuf *lit,
 	if (q < e && *q == '!') {
 		q++;
 		if (q >= e || !strchr("rsa", *q)) {
-			error_at(lx->diag, lexer_pos(lx, q), "f-string: invalid conversion "
+			fstring_error(lx, lexer_pos(lx, q), "f-string: invalid conversion "
 			         "character: expected 's', 'r', or 'a'");
 			return e;
 		}
@@ -134,7 +143,7 @@ static const char *fstring_field(Lexer *lx, ExprList *parts, StrBuf *lit,
 		q = fstring_parts(lx, &spec->u.joined.values, q + 1, e, raw, depth + 1);
 	}
 	if (q >= e || *q != '}') {
-		error_at(lx->diag, lexer_pos(lx, q < e ? q : e - 1), "f-string: expecting '}'");
+		fstring_error(lx, lexer_pos(lx, q < e ? q : e - 1), "f-string: expecting '}'");
 		return e;
 	}
 	Expr *f = mkexpr(lx->arena, EXPR_FORMATTED, lexer_pos(lx, s - 1));
@@ -168,7 +177,7 @@ static const char *fstring_parts(Lexer *lx, ExprList *parts, const char *s,
 			sb_putc(&lit, '}');
 			p += 2;
 		} else if (*p == '}') {
-			error_at(lx->diag, lexer_pos(lx, p), "f-string: single '}' is not allowed");
+			fstring_error(lx, lexer_pos(lx, p), "f-string: single '}' is not allowed");
 			p++;
 		} else {
 			const char *q = p;
@@ -186,6 +195,7 @@ static const char *fstring_parts(Lexer *lx, ExprList *parts, const char *s,
 Expr *make_fstring(Lexer *lx, SrcRange r, const char *s, const char *e, bool raw)
 {
 	Expr *js = mkexpr(lx->arena, EXPR_JOINEDSTR, r);
+	lx->fstring_error = false;
 	fstring_parts(lx, &js->u.joined.values, s, e, raw, 0);
 	return js;
 }

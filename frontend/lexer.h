@@ -43,13 +43,22 @@ typedef struct Lexer {
 
 	struct { char ch; SrcRange at; } parens[LEX_MAX_PARENS];
 	int nparens;
+	int paren_overflow;        /* brackets opened past LEX_MAX_PARENS */
 
 	/* Expression mode (f-string fields): no indentation, no NEWLINE,
 	 * START_EXPR first. */
 	bool expr_mode;
 	bool started;
 	bool at_eof;
-	bool unclosed_reported;    /* the parse errors at the end are fallout */
+	/* A bracket error, or an error about how the input ends, was
+	 * reported: syntax errors after it are fallout, not news. */
+	bool bracket_error;
+	bool end_reported;
+	bool pending_newline;      /* after the PASS standing in for a match */
+	bool nul_reported, depth_reported;
+	/* Where a comment began on the current line: a NEWLINE there sits
+	 * at the comment, as CPython places it. */
+	int comment_line, comment_col;
 
 	/* What the current logical line started with, to say "expected ':'" and
 	 * "expected an indented block after 'if' statement on line 3". */
@@ -57,7 +66,9 @@ typedef struct Lexer {
 	int stmt_kind, stmt_line;
 	bool colon_seen;
 	int block_kind, block_line;
+	SrcRange block_end;        /* the header's end, for errors at EOF */
 	bool want_block;
+	bool fstring_error;        /* one error per f-string is enough */
 } Lexer;
 
 /* lexer.re */

@@ -7,6 +7,8 @@
 #include "frontend/lexer.h"
 #include "parser.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 void lexer_init(Lexer *lx, Arena *a, DiagEngine *d, const char *text,
@@ -247,7 +249,9 @@ static bool start_line(Lexer *lx)
 			error_at(lx->diag, at, "inconsistent use of tabs and spaces in indentation");
 	} else if (col > top) {
 		if (lx->nindents == LEX_MAX_INDENT) {
-			error_at(lx->diag, at, "too many levels of indentation");
+			if (!lx->depth_reported)
+				error_at(lx->diag, at, "too many levels of indentation");
+			lx->depth_reported = true;
 			return true;
 		}
 		if (alt <= alttop)
@@ -275,27 +279,31 @@ static bool start_line(Lexer *lx)
 static int end_of_input(Lexer *lx, Token *t)
 {
 	if (lx->nparens > 0) {
-		error_at(lx->diag, lx->parens[lx->nparens - 1].at, "'%c' was never closed",
-		         lx->parens[lx->nparens - 1].ch);
+		if (!lx->bracket_error)
+			error_at(lx->diag, lx->parens[lx->nparens - 1].at, "'%c' was never closed",
+			         lx->parens[lx->nparens - 1].ch);
 		lx->nparens = 0;
-		lx->unclosed_reported = true;
+		lx->bracket_error = true;
 	}
 	if (!lx->expr_mode) {
 		if (lx->line_has_tokens) {
 			lx->line_has_tokens = false;
-			if (lx->last_kind == TOK_COLON) {
+			bool opens_block = lx->last_kind == TOK_COLON && lexer_block_name(lx->stmt_kind);
+			int kind = emit_layout(lx, t, TOK_NEWLINE);
+			if (opens_block) {
 				lx->want_block = true;
 				lx->block_kind = lx->stmt_kind;
 				lx->block_line = lx->stmt_line;
+				lx->block_end = t->range;
 			}
-			return emit_layout(lx, t, TOK_NEWLINE);
+			return kind;
 		}
 		if (lx->want_block) {
 			lx->want_block = false;
-			if (lexer_block_name(lx->block_kind))
-				error_at(lx->diag, here(lx),
-				         "expected an indented block after %s on line %d",
-				         lexer_block_name(lx->block_kind), lx->block_line);
+			lx->end_reported = true;
+			error_at(lx->diag, lx->block_end,
+			         "expected an indented block after %s on line %d",
+			         lexer_block_name(lx->block_kind), lx->block_line);
 		}
 		if (lx->nindents > 1) {
 			lx->nindents--;
@@ -309,7 +317,8 @@ static int end_of_input(Lexer *lx, Token *t)
 static void open_paren(Lexer *lx, char ch)
 {
 	if (lx->nparens == LEX_MAX_PARENS) {
-		error_at(lx->diag, lexer_pos(lx, lx->tok), "too many nested parentheses");
+		if (lx->paren_overflow++ == 0)
+			error_at(lx->diag, lexer_pos(lx, lx->tok), "too many nested parentheses");
 		return;
 	}
 	lx->parens[lx->nparens].ch = ch;
@@ -320,9 +329,14 @@ static void open_paren(Lexer *lx, char ch)
 static void close_paren(Lexer *lx, char ch)
 {
 	SrcRange at = lexer_pos(lx, lx->tok);
+	if (lx->paren_overflow > 0) {
+		lx->paren_overflow--;
+		return;
+	}
 	if (lx->nparens == 0) {
 		if (!lx->expr_mode)
 			error_at(lx->diag, at, "unmatched '%c'", ch);
+		lx->bracket_error = true;
 		return;
 	}
 	char open = lx->parens[lx->nparens - 1].ch;
@@ -330,6 +344,7 @@ static void close_paren(Lexer *lx, char ch)
 	lx->nparens--;
 	if ((open == '(' && ch != ')') || (open == '[' && ch != ']') ||
 	    (open == '{' && ch != '}')) {
+		lx->bracket_error = true;
 		if (open_line != at.line)
 			error_at(lx->diag, at, "closing parenthesis '%c' does not match "
 			         "opening parenthesis '%c' on line %d", ch, open, open_line);
@@ -358,10 +373,12 @@ static int scan_string(Lexer *lx, Token *t)
 	while (!body_end) {
 		const char *p = lx->cur;
 		if (p >= lx->lim) {
-			SrcRange r = lexer_pos(lx, prefix);
-			error_at(lx->diag, r, triple ? "unterminated triple-quoted string "
-			         "literal (detected at line %d)" : "unterminated string literal "
-			         "(detected at line %d)", lx->line);
+			/* CPython names the last line that has a character on it. */
+			int last = lx->line - (p > lx->tok && (p[-1] == '\n' || p[-1] == '\r'));
+			lx->end_reported = true;
+			error_at(lx->diag, lexer_pos(lx, prefix), triple ? "unterminated "
+			         "triple-quoted string literal (detected at line %d)" :
+			         "unterminated string literal (detected at line %d)", last);
 			body_end = p;
 		} else if (*p == '\\') {
 			p++;
@@ -385,9 +402,11 @@ static int scan_string(Lexer *lx, Token *t)
 			body_end = p;
 			lx->cur = p + (triple ? 3 : 1);
 		} else {
-			if (*p == 0)
+			if (*p == 0 && !lx->nul_reported) {
 				error_at(lx->diag, lexer_pos(lx, p),
 				         "source code cannot contain null bytes");
+				lx->nul_reported = true;
+			}
 			lx->cur = p + 1;
 		}
 	}
@@ -417,9 +436,90 @@ static int name_token(Lexer *lx, Token *t)
 	    lx->cur - lx->tok == 5 && memcmp(lx->tok, "match", 5) == 0 &&
 	    looks_like_match_statement(lx)) {
 		error_at(lx->diag, lexer_pos(lx, lx->tok), "unsupported: match statement");
+		/* A `pass` stands in for the skipped statement, so a block that
+		 * held only the match is still a block. */
+		emit(lx, t, TOK_PASS);
 		skip_compound_statement(lx);
+		lx->pending_newline = true;
+		return TOK_PASS;
+	}
+	t->text = arena_strndup(lx->arena, lx->tok, (size_t)(lx->cur - lx->tok));
+	return emit(lx, t, TOK_NAME);
+}
+
+/* "invalid hexadecimal literal" and its kin, by the literal's prefix. */
+static const char *number_error(const char *tok)
+{
+	if (tok[0] == '0') {
+		switch (tok[1]) {
+		case 'x': case 'X': return "invalid hexadecimal literal";
+		case 'o': case 'O': return "invalid octal literal";
+		case 'b': case 'B': return "invalid binary literal";
+		}
+	}
+	return "invalid decimal literal";
+}
+
+/* Reports a malformed number and skips what is glued to it, so one typo
+ * gives one error; the parser sees the integer 0. */
+static int bad_number(Lexer *lx, Token *t, const char *msg)
+{
+	while (lx->cur < lx->lim && (isalnum((unsigned char)*lx->cur) || *lx->cur == '_' ||
+	                             (unsigned char)*lx->cur >= 0x80))
+		lx->cur++;
+	emit(lx, t, TOK_INT);
+	error_at(lx->diag, t->range, "%s", msg);
+	t->value = make_int_literal(lx, t->range, "0", "0" + 1);
+	return TOK_INT;
+}
+
+/* CPython 3.11 lets a number touch only the keywords that may follow an
+ * expression (`1if x else 2`); any other letter glued to it is an error. */
+static bool number_may_end(const char *p)
+{
+	static const char *const keywords[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
+	if (!isalnum((unsigned char)*p) && *p != '_' && (unsigned char)*p < 0x80)
+		return true;
+	for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
+		if (strncmp(p, keywords[i], strlen(keywords[i])) == 0)
+			return true;
+	return false;
+}
+
+static int number_token(Lexer *lx, Token *t, int kind)
+{
+	if (!number_may_end(lx->cur))
+		return bad_number(lx, t, kind == TOK_FLOAT ? "invalid decimal literal"
+		                                           : number_error(lx->tok));
+	emit(lx, t, kind);
+	t->value = kind == TOK_INT ? make_int_literal(lx, t->range, lx->tok, lx->cur)
+	                           : make_float_literal(lx, t->range, lx->tok, lx->cur);
+	return kind;
+}
+
+/* A run of identifier characters holding non-ASCII ones: an identifier
+ * outside the subset, or a character Python has no use for (a curly quote
+ * or a multiplication sign pasted from a document). */
+static int non_ascii_token(Lexer *lx, Token *t)
+{
+	const unsigned char *p = (const unsigned char *)lx->tok;
+	while (*p < 0x80)
+		p++;
+	uint32_t cp = 0;
+	int n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+	cp = *p & (0x7F >> n);
+	for (int i = 1; i < n; i++)
+		cp = cp << 6 | (p[i] & 0x3F);
+	bool symbol = (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+	              (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	              (cp >= 0xFF00 && cp <= 0xFF0F) || cp >= 0x1F000;
+	SrcRange at = lexer_pos(lx, (const char *)p);
+	if (symbol) {
+		error_at(lx->diag, at, "invalid character '%.*s' (U+%04X)", n, (const char *)p,
+		         (unsigned)cp);
 		return -1;
 	}
+	error_at(lx->diag, lexer_pos(lx, lx->tok), "unsupported: non-ASCII identifier");
 	t->text = arena_strndup(lx->arena, lx->tok, (size_t)(lx->cur - lx->tok));
 	return emit(lx, t, TOK_NAME);
 }
@@ -463,20 +563,33 @@ static int scan_token(Lexer *lx, Token *t)
 			lx->cur = lx->lim;
 			return end_of_input(lx, t);
 		}
-		error_at(lx->diag, lexer_pos(lx, lx->tok),
-		         "source code cannot contain null bytes");
+		if (!lx->nul_reported)
+			error_at(lx->diag, lexer_pos(lx, lx->tok),
+			         "source code cannot contain null bytes");
+		lx->nul_reported = true;
 		return -1;
 	}
 	[ \t\f]+ { SYNC(); return -1; }
-	"#" [^\r\n\x00]* { SYNC(); return -1; }
+	"#" [^\r\n\x00]* {
+		SYNC();
+		lx->comment_line = lx->tok_line;
+		lx->comment_col = lx->tok_col;
+		return -1;
+	}
 	"\\" newline {
 		SYNC();
 		newline_seen(lx, lx->cur);
+		if (lx->cur >= lx->lim) {
+			error_at(lx->diag, lexer_pos(lx, lx->tok), "unexpected EOF while parsing");
+			lx->end_reported = true;
+		}
 		return -1;
 	}
 	"\\" {
 		SYNC();
-		error_at(lx->diag, lexer_pos(lx, lx->tok),
+		lx->end_reported |= lx->cur >= lx->lim;
+		error_at(lx->diag, lexer_pos(lx, lx->tok), lx->cur >= lx->lim ?
+		         "unexpected EOF while parsing" :
 		         "unexpected character after line continuation character");
 		return -1;
 	}
@@ -489,14 +602,17 @@ static int scan_token(Lexer *lx, Token *t)
 		}
 		lx->at_bol = true;
 		lx->line_has_tokens = false;
+		/* The NEWLINE token sits at the end of the line it ends, or at
+		 * the comment that ends it. */
+		t->kind = TOK_NEWLINE;
+		int col = lx->comment_line == lx->tok_line ? lx->comment_col : lx->tok_col;
+		t->range = (SrcRange){lx->tok_line, col, lx->tok_line, col + 1};
 		if (lx->last_kind == TOK_COLON && lexer_block_name(lx->stmt_kind)) {
 			lx->want_block = true;
 			lx->block_kind = lx->stmt_kind;
 			lx->block_line = lx->stmt_line;
+			lx->block_end = t->range;
 		}
-		/* The NEWLINE token sits at the end of the line it ends. */
-		t->kind = TOK_NEWLINE;
-		t->range = (SrcRange){lx->tok_line, lx->tok_col, lx->tok_line, lx->tok_col + 1};
 		lx->last_kind = TOK_NEWLINE;
 		return TOK_NEWLINE;
 	}
@@ -541,48 +657,31 @@ static int scan_token(Lexer *lx, Token *t)
 	id { SYNC(); return name_token(lx, t); }
 	(idchar | nonascii)* nonascii (idchar | nonascii)* {
 		SYNC();
-		error_at(lx->diag, lexer_pos(lx, lx->tok), "unsupported: non-ASCII identifier");
-		t->text = arena_strndup(lx->arena, lx->tok, (size_t)(lx->cur - lx->tok));
-		return emit(lx, t, TOK_NAME);
+		return non_ascii_token(lx, t);
 	}
 
 	decint | hexint | octint | binint {
 		SYNC();
-		emit(lx, t, TOK_INT);
-		t->value = make_int_literal(lx, t->range, lx->tok, lx->cur);
-		return TOK_INT;
+		return number_token(lx, t, TOK_INT);
 	}
 	float {
 		SYNC();
-		emit(lx, t, TOK_FLOAT);
-		t->value = make_float_literal(lx, t->range, lx->tok, lx->cur);
-		return TOK_FLOAT;
+		return number_token(lx, t, TOK_FLOAT);
 	}
 	(float | digitpart) [jJ] {
 		SYNC();
-		emit(lx, t, TOK_INT);
-		error_at(lx->diag, t->range, "unsupported: complex literal");
-		t->value = make_int_literal(lx, t->range, "0", "0" + 1);
-		return TOK_INT;
+		return bad_number(lx, t, "unsupported: complex literal");
 	}
 	"0" [bB] ("_"? [01])* "_"? [2-9] | "0" [oO] ("_"? [0-7])* "_"? [89] {
 		SYNC();
-		emit(lx, t, TOK_INT);
-		bool bin = lx->tok[1] == 'b' || lx->tok[1] == 'B';
-		error_at(lx->diag, t->range, "invalid digit '%c' in %s literal",
-		         lx->cur[-1], bin ? "binary" : "octal");
-		t->value = make_int_literal(lx, t->range, "0", "0" + 1);
-		return TOK_INT;
+		char msg[48];
+		snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", lx->cur[-1],
+		         lx->tok[1] == 'b' || lx->tok[1] == 'B' ? "binary" : "octal");
+		return bad_number(lx, t, msg);
 	}
-	"0" [xXoObB] | (decint | float) "_" | decint [eE] [+-]? {
+	("0" [xXoObB] | hexint | octint | binint | decint | float) "_" | "0" [xXoObB] {
 		SYNC();
-		emit(lx, t, TOK_INT);
-		char k = lx->tok[1];
-		error_at(lx->diag, t->range, "invalid %s literal",
-		         k == 'x' || k == 'X' ? "hexadecimal" : k == 'o' || k == 'O' ? "octal" :
-		         k == 'b' || k == 'B' ? "binary" : "decimal");
-		t->value = make_int_literal(lx, t->range, "0", "0" + 1);
-		return TOK_INT;
+		return bad_number(lx, t, number_error(lx->tok));
 	}
 
 	"(" { SYNC(); open_paren(lx, '('); TOKEN(LPAR); }
@@ -657,6 +756,11 @@ static int scan_token(Lexer *lx, Token *t)
 int lexer_next(Lexer *lx, Token *t)
 {
 	memset(t, 0, sizeof *t);
+	if (lx->pending_newline) {
+		lx->pending_newline = false;
+		lx->line_has_tokens = false;
+		return emit_layout(lx, t, TOK_NEWLINE);
+	}
 	if (lx->expr_mode && !lx->started) {
 		lx->started = true;
 		return emit_layout(lx, t, TOK_START_EXPR);

@@ -37,6 +37,9 @@ struct Parser {
 	Lexer *lx;
 	Module *module;
 	Expr *result;      /* of an f-string field */
+	/* A statement was just skipped over an error: the clauses and the
+	 * indented block that belonged to it are not new errors. */
+	bool recovering;
 };
 int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *p);
 void yyerror(YYLTYPE *loc, Parser *p, const char *msg);
@@ -51,6 +54,12 @@ void yyerror(YYLTYPE *loc, Parser *p, const char *msg);
 static SrcRange R(YYLTYPE l)
 {
 	return (SrcRange){l.first_line, l.first_column, l.last_line, l.last_column};
+}
+
+/* From the start of one location to the end of another. */
+static SrcRange span(YYLTYPE first, YYLTYPE last)
+{
+	return (SrcRange){first.first_line, first.first_column, last.last_line, last.last_column};
 }
 
 static void unsupported(Parser *p, YYLTYPE l, const char *what)
@@ -290,8 +299,7 @@ static Alias *mkalias(Parser *p, const char *name, const char *asname, YYLTYPE l
 static Expr *mkslice(Parser *p, Expr *lower, Expr *upper, Expr *step,
                      YYLTYPE first, YYLTYPE last)
 {
-	Expr *e = mkexpr(A, EXPR_SLICE, (SrcRange){first.first_line, first.first_column,
-	                                           last.last_line, last.last_column});
+	Expr *e = mkexpr(A, EXPR_SLICE, span(first, last));
 	e->u.slice.lower = lower;
 	e->u.slice.upper = upper;
 	e->u.slice.step = step;
@@ -420,11 +428,18 @@ stmts:
 
 /* stmt = simple_stmts NEWLINE | compound_stmt */
 stmt:
-	simple_stmts NEWLINE { $$ = $1; @$ = @1; }
-|	simple_stmts SEMI NEWLINE { $$ = $1; @$ = @1; }
-|	compound_stmt { $$ = one_stmt(p, $1); }
-|	error NEWLINE { $$ = (StmtList){0}; yyerrok; }
-|	error NEWLINE INDENT stmts DEDENT { $$ = (StmtList){0}; yyerrok; }
+	simple_stmts NEWLINE { $$ = $1; @$ = @1; p->recovering = false; }
+|	simple_stmts SEMI NEWLINE { $$ = $1; @$ = @1; p->recovering = false; }
+|	compound_stmt { $$ = one_stmt(p, $1); p->recovering = false; }
+|	error NEWLINE { $$ = (StmtList){0}; yyerrok; p->recovering = true; }
+	/* An indented block where none belongs: an error, unless it is the
+	 * body of a statement that was itself an error. Parsing it as a block
+	 * keeps INDENT and DEDENT balanced, so what follows parses right. */
+|	INDENT <op>{
+		$$ = p->recovering;
+		if (!p->recovering)
+			error_at(p->diag, R(@1), "unexpected indent");
+	} stmts DEDENT { $$ = (StmtList){0}; p->recovering = $2; }
 ;
 
 simple_stmts:
@@ -571,6 +586,7 @@ import_stmt:
 |	FROM dotted_name IMPORT import_targets {
 		$$ = mkstmt(A, STMT_IMPORTFROM, R(@$));
 		$$->u.importfrom.module = $2;
+		$$->u.importfrom.module_range = R(@2);
 		$$->u.importfrom.names = $4;
 	}
 |	FROM dots dotted_name IMPORT import_targets {
@@ -1084,6 +1100,7 @@ subscript_seq:
  * when it has no lower bound, and ends at its last colon or bound. */
 subscript:
 	test
+|	test COLONEQUAL test { unsupported(p, @2, "assignment expression (':=')"); $$ = $3; }
 |	opt_test COLON opt_test {
 		$$ = mkslice(p, $1, $3, NULL, $1 ? @1 : @2, $3 ? @3 : @2);
 	}
@@ -1166,10 +1183,9 @@ arglist:
 	}
 |	arglist COMMA test { $$ = $1; add_arg(p, &$$, $3); }
 |	arglist COMMA test comp_clauses {
+		/* Never alone in the call, so never valid without parentheses. */
 		$$ = $1;
-		add_arg(p, &$$, comprehension(p, EXPR_GENEXP, NULL, $3, $4, @3));
-		$$.args.items[$$.args.len - 1]->range.end_line = @4.last_line;
-		$$.args.items[$$.args.len - 1]->range.end_col = @4.last_column;
+		error_at(p->diag, span(@3, @4), "Generator expression must be parenthesized");
 	}
 |	arglist COMMA keyword_arg { $$ = $1; add_keyword(p, &$$, $3); }
 |	arglist COMMA STAR test { unsupported(p, @3, "star-args ('*' in a call)"); $$ = $1; }
@@ -1266,8 +1282,8 @@ const char *token_name(int kind)
 void yyerror(YYLTYPE *loc, Parser *p, const char *msg)
 {
 	SrcRange r = R(*loc);
-	if (diag_too_many(p->diag) || p->diag->last_error_line == r.line ||
-	    p->lx->unclosed_reported)
+	Lexer *lx = p->lx;
+	if (p->diag->last_error_line == r.line || lx->bracket_error || lx->end_reported)
 		return; /* one error a line: the rest is usually fallout */
 	if (strcmp(msg, "memory exhausted") == 0) {
 		error_at(p->diag, r, "too deeply nested: the parser's stack is exhausted");
@@ -1281,9 +1297,15 @@ void yyerror(YYLTYPE *loc, Parser *p, const char *msg)
 		size_t n = expecting ? (size_t)(expecting - unexpected) : strlen(unexpected);
 		snprintf(what, sizeof what, "%.*s", (int)n, unexpected);
 	}
-	Lexer *lx = p->lx;
-	if (strcmp(what, "indent") == 0) {
-		error_at(p->diag, r, "unexpected indent");
+	if (p->recovering && (strcmp(what, "'else'") == 0 || strcmp(what, "'elif'") == 0 ||
+	                      strcmp(what, "'except'") == 0 || strcmp(what, "'finally'") == 0))
+		return; /* a clause of the statement that failed */
+	if (lx->nparens > 0 && lx->parens[lx->nparens - 1].at.line < r.line) {
+		/* A bracket left open on an earlier line explains the error
+		 * better than the token where parsing failed, as in CPython. */
+		error_at(p->diag, lx->parens[lx->nparens - 1].at, "'%c' was never closed",
+		         lx->parens[lx->nparens - 1].ch);
+		lx->bracket_error = true;
 	} else if ((strcmp(what, "newline") == 0 || strcmp(what, "end of file") == 0) &&
 	           !lx->colon_seen && lexer_block_name(lx->stmt_kind)) {
 		error_at(p->diag, r, "expected ':'");
@@ -1303,13 +1325,15 @@ void yyerror(YYLTYPE *loc, Parser *p, const char *msg)
 			last = s;
 		for (const char *s = list; *s; s++) {
 			if (strncmp(s, " or ", 4) == 0 && s != last) {
-				sb_puts(&b, ",");
+				sb_puts(&b, ", ");
 				s += 3;
 			} else {
 				sb_putc(&b, *s);
 			}
 		}
-		error_at(p->diag, r, "expected %s", b.data);
+		/* try: needs an except or finally block, in CPython's words. */
+		bool block = strcmp(b.data, "'except' or 'finally'") == 0;
+		error_at(p->diag, r, "expected %s%s", b.data, block ? " block" : "");
 		sb_free(&b);
 	} else if (strcmp(what, "unindent") == 0) {
 		error_at(p->diag, r, "unexpected unindent");
@@ -1322,7 +1346,7 @@ Module *parse_module(Arena *a, DiagEngine *d, const SourceFile *src)
 {
 	Lexer lx;
 	lexer_init(&lx, a, d, src->text, src->len, 1, 1, false);
-	Parser p = {a, d, &lx, arena_alloc(a, sizeof(Module)), NULL};
+	Parser p = {.arena = a, .diag = d, .lx = &lx, .module = arena_alloc(a, sizeof(Module))};
 	yyparse(&p);
 	return p.module;
 }
@@ -1332,7 +1356,7 @@ Expr *parse_fstring_field(Arena *a, DiagEngine *d, const char *text,
 {
 	Lexer lx;
 	lexer_init(&lx, a, d, text, len, line, col, true);
-	Parser p = {a, d, &lx, arena_alloc(a, sizeof(Module)), NULL};
+	Parser p = {.arena = a, .diag = d, .lx = &lx, .module = arena_alloc(a, sizeof(Module))};
 	if (yyparse(&p) != 0 || !p.result)
 		return mkexpr(a, EXPR_NONE, (SrcRange){line, col, line, col + 1});
 	return p.result;

@@ -13,8 +13,19 @@
 
 enum { SEMA_MAX_DEPTH = 1000 };
 
+/* A scope of Python's: the module, a function, a lambda or a
+ * comprehension. Only names that shadow a forbidden builtin are recorded:
+ * that is all this pass asks of scopes. */
+typedef struct Scope {
+	struct Scope *parent;
+	const char *names[16];
+	int len;
+	bool overflow;         /* more than 16: treat every name as bound */
+} Scope;
+
 typedef struct Sema {
 	DiagEngine *diag;
+	Scope *scope;
 	int loop_depth;         /* loops around us in the current function */
 	int func_depth;
 	bool os_imported;       /* `os` names the module */
@@ -42,6 +53,107 @@ static bool in_list(const char *name, const char *const *list, size_t n)
 
 #define IN_LIST(name, list) in_list((name), (list), sizeof(list) / sizeof(list[0]))
 
+static void bind(Scope *sc, const char *name)
+{
+	if (!IN_LIST(name, forbidden_builtins))
+		return;
+	for (int i = 0; i < sc->len; i++)
+		if (strcmp(sc->names[i], name) == 0)
+			return;
+	if (sc->len == (int)(sizeof sc->names / sizeof *sc->names))
+		sc->overflow = true;
+	else
+		sc->names[sc->len++] = name;
+}
+
+static void bind_target(Scope *sc, const Expr *e)
+{
+	if (e->kind == EXPR_NAME)
+		bind(sc, e->u.name.id);
+	else if (e->kind == EXPR_TUPLE || e->kind == EXPR_LIST)
+		for (int i = 0; i < e->u.seq.elts.len; i++)
+			bind_target(sc, e->u.seq.elts.items[i]);
+}
+
+/* Records what the statements bind in their own scope: not inside the
+ * functions they define, which are scopes of their own. */
+static void bind_stmts(Scope *sc, const StmtList *l)
+{
+	for (int i = 0; i < l->len; i++) {
+		const Stmt *st = l->items[i];
+		switch (st->kind) {
+		case STMT_FUNCTIONDEF: bind(sc, st->u.funcdef.name); break;
+		case STMT_ASSIGN:
+			for (int j = 0; j < st->u.assign.targets.len; j++)
+				bind_target(sc, st->u.assign.targets.items[j]);
+			break;
+		case STMT_AUGASSIGN: bind_target(sc, st->u.augassign.target); break;
+		case STMT_DELETE:
+			for (int j = 0; j < st->u.delete_.targets.len; j++)
+				bind_target(sc, st->u.delete_.targets.items[j]);
+			break;
+		case STMT_IF: case STMT_WHILE:
+			bind_stmts(sc, &st->u.cond.body);
+			bind_stmts(sc, &st->u.cond.orelse);
+			break;
+		case STMT_FOR:
+			bind_target(sc, st->u.for_.target);
+			bind_stmts(sc, &st->u.for_.body);
+			bind_stmts(sc, &st->u.for_.orelse);
+			break;
+		case STMT_WITH:
+			for (int j = 0; j < st->u.with.items.len; j++)
+				if (st->u.with.items.items[j]->target)
+					bind_target(sc, st->u.with.items.items[j]->target);
+			bind_stmts(sc, &st->u.with.body);
+			break;
+		case STMT_TRY:
+			bind_stmts(sc, &st->u.try_.body);
+			for (int j = 0; j < st->u.try_.handlers.len; j++) {
+				const ExceptHandler *h = st->u.try_.handlers.items[j];
+				if (h->name)
+					bind(sc, h->name);
+				bind_stmts(sc, &h->body);
+			}
+			bind_stmts(sc, &st->u.try_.orelse);
+			bind_stmts(sc, &st->u.try_.finalbody);
+			break;
+		case STMT_IMPORT: case STMT_IMPORTFROM: {
+			const AliasList *al = st->kind == STMT_IMPORT ? &st->u.import.names
+			                                              : &st->u.importfrom.names;
+			for (int j = 0; j < al->len; j++)
+				if (al->items[j]->asname)
+					bind(sc, al->items[j]->asname);
+				else if (!strchr(al->items[j]->name, '.'))
+					bind(sc, al->items[j]->name);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+static void bind_params(Scope *sc, const ParamList *l)
+{
+	for (int i = 0; i < l->len; i++)
+		bind(sc, l->items[i]->name);
+}
+
+/* Whether a name refers to the builtin of that name: no enclosing scope
+ * binds it. */
+static bool is_builtin(const Sema *s, const char *name)
+{
+	for (const Scope *sc = s->scope; sc; sc = sc->parent) {
+		if (sc->overflow)
+			return false;
+		for (int i = 0; i < sc->len; i++)
+			if (strcmp(sc->names[i], name) == 0)
+				return false;
+	}
+	return true;
+}
+
 static void sema_exprs(Sema *s, const ExprList *l, int depth)
 {
 	for (int i = 0; i < l->len; i++)
@@ -68,7 +180,8 @@ static void sema_expr(Sema *s, const Expr *e, int depth)
 	depth++;
 	switch (e->kind) {
 	case EXPR_NAME:
-		if (e->u.name.ctx == CTX_LOAD && IN_LIST(e->u.name.id, forbidden_builtins))
+		if (e->u.name.ctx == CTX_LOAD && IN_LIST(e->u.name.id, forbidden_builtins) &&
+		    is_builtin(s, e->u.name.id))
 			error_at(s->diag, e->range, "unsupported: builtin '%s'", e->u.name.id);
 		break;
 	case EXPR_JOINEDSTR:
@@ -97,10 +210,15 @@ static void sema_expr(Sema *s, const Expr *e, int depth)
 		sema_expr(s, e->u.ifexp.body, depth);
 		sema_expr(s, e->u.ifexp.orelse, depth);
 		break;
-	case EXPR_LAMBDA:
+	case EXPR_LAMBDA: {
 		sema_params(s, &e->u.lambda.params, depth);
+		Scope sc = {.parent = s->scope};
+		bind_params(&sc, &e->u.lambda.params);
+		s->scope = &sc;
 		sema_expr(s, e->u.lambda.body, depth);
+		s->scope = sc.parent;
 		break;
+	}
 	case EXPR_CALL:
 		sema_expr(s, e->u.call.func, depth);
 		sema_exprs(s, &e->u.call.args, depth);
@@ -132,7 +250,12 @@ static void sema_expr(Sema *s, const Expr *e, int depth)
 		sema_exprs(s, &e->u.dict.keys, depth);
 		sema_exprs(s, &e->u.dict.values, depth);
 		break;
-	case EXPR_LISTCOMP: case EXPR_SETCOMP: case EXPR_DICTCOMP: case EXPR_GENEXP:
+	case EXPR_LISTCOMP: case EXPR_SETCOMP: case EXPR_DICTCOMP: case EXPR_GENEXP: {
+		/* The targets are the comprehension's own names. */
+		Scope sc = {.parent = s->scope};
+		for (int i = 0; i < e->u.comp.generators.len; i++)
+			bind_target(&sc, e->u.comp.generators.items[i]->target);
+		s->scope = &sc;
 		for (int i = 0; i < e->u.comp.generators.len; i++) {
 			const Comprehension *c = e->u.comp.generators.items[i];
 			sema_expr(s, c->target, depth);
@@ -141,7 +264,9 @@ static void sema_expr(Sema *s, const Expr *e, int depth)
 		}
 		sema_expr(s, e->u.comp.key, depth);
 		sema_expr(s, e->u.comp.elt, depth);
+		s->scope = sc.parent;
 		break;
+	}
 	case EXPR_NONE: case EXPR_TRUE: case EXPR_FALSE: case EXPR_INT:
 	case EXPR_FLOAT: case EXPR_STR:
 		break;
@@ -162,7 +287,12 @@ static void sema_stmt(Sema *s, const Stmt *st, int depth)
 		int loops = s->loop_depth;
 		s->loop_depth = 0;
 		s->func_depth++;
+		Scope sc = {.parent = s->scope};
+		bind_params(&sc, &st->u.funcdef.params);
+		bind_stmts(&sc, &st->u.funcdef.body);
+		s->scope = &sc;
 		sema_stmts(s, &st->u.funcdef.body, depth);
+		s->scope = sc.parent;
 		s->func_depth--;
 		s->loop_depth = loops;
 		break;
@@ -245,7 +375,7 @@ static void sema_stmt(Sema *s, const Stmt *st, int depth)
 		break;
 	case STMT_IMPORTFROM: {
 		const char *m = st->u.importfrom.module;
-		check_import(s, m, st->range);
+		check_import(s, m, st->u.importfrom.module_range);
 		if (strcmp(m, "os") == 0) {
 			for (int i = 0; i < st->u.importfrom.names.len; i++) {
 				const Alias *a = st->u.importfrom.names.items[i];
@@ -313,7 +443,9 @@ static bool imports_os(const StmtList *l)
 
 bool sema_check(const Module *m, DiagEngine *d)
 {
-	Sema s = {.diag = d, .os_imported = imports_os(&m->body)};
+	Scope module = {0};
+	bind_stmts(&module, &m->body);
+	Sema s = {.diag = d, .scope = &module, .os_imported = imports_os(&m->body)};
 	int before = d->nerrors;
 	sema_stmts(&s, &m->body, 0);
 	return d->nerrors == before;

@@ -26,10 +26,12 @@ static void index_lines(SourceFile *sf)
 			sf->lines = xrealloc(sf->lines, (size_t)cap * sizeof *sf->lines);
 		}
 		sf->lines[++n] = p;
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
+		/* \n, \r\n and a lone \r all end a line, as in CPython. */
+		while (p < end && *p != '\n' && *p != '\r')
+			p++;
+		if (p == end)
 			break;
-		p = nl + 1;
+		p += p[0] == '\r' && p + 1 < end && p[1] == '\n' ? 2 : 1;
 	}
 	sf->nlines = n;
 }
@@ -99,12 +101,11 @@ static void print_snippet(const SourceFile *sf, SrcRange r)
 	if (!sf || r.line < 1 || r.line > sf->nlines)
 		return;
 	const char *p = sf->lines[r.line];
-	const char *end = sf->text + sf->len;
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
-	if (nl)
-		end = nl;
-	if (end > p && end[-1] == '\r')
-		end--;
+	if (r.line == 1 && strncmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3; /* the byte order mark is not part of the line */
+	const char *end = p;
+	while (end < sf->text + sf->len && *end != '\n' && *end != '\r')
+		end++;
 	StrBuf line, mark;
 	sb_init(&line);
 	sb_init(&mark);
@@ -141,8 +142,14 @@ void diag_vreport(DiagEngine *d, DiagLevel lvl, SrcRange r, const char *fmt,
                   va_list ap)
 {
 	if (lvl == DIAG_ERROR) {
-		if (diag_too_many(d))
+		if (diag_too_many(d)) {
+			/* Said once, when the first error is dropped. */
+			if (!d->stopped)
+				fprintf(stderr, "%s: fatal error: too many errors emitted, "
+				        "stopping now\n", d->src ? d->src->name : "surgec");
+			d->stopped = true;
 			return;
+		}
 		d->nerrors++;
 		d->last_error_line = r.line;
 	} else if (lvl == DIAG_WARNING) {
@@ -159,9 +166,6 @@ void diag_vreport(DiagEngine *d, DiagLevel lvl, SrcRange r, const char *fmt,
 	vfprintf(stderr, fmt, ap);
 	fputs(d->color ? "\033[0m\n" : "\n", stderr);
 	print_snippet(d->src, r);
-	if (lvl == DIAG_ERROR && diag_too_many(d))
-		fprintf(stderr, "%s: fatal error: too many errors emitted, stopping now\n",
-		        file);
 }
 
 void diag_report(DiagEngine *d, DiagLevel lvl, SrcRange r, const char *fmt, ...)

@@ -103,6 +103,7 @@ typedef struct DiagEngine {
 	const SourceFile *src;
 	int nerrors, nwarnings;
 	int last_error_line;   /* one error per line: later ones are noise */
+	bool stopped;          /* errors past the limit were dropped */
 	bool color;
 } DiagEngine;
 
