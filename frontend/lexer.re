@@ -464,12 +464,13 @@ static const char *number_error(const char *tok)
  * gives one error; the parser sees the integer 0. */
 static int bad_number(Lexer *lx, Token *t, const char *msg)
 {
+	static const char zero[] = "0";
 	while (lx->cur < lx->lim && (isalnum((unsigned char)*lx->cur) || *lx->cur == '_' ||
 	                             (unsigned char)*lx->cur >= 0x80))
 		lx->cur++;
 	emit(lx, t, TOK_INT);
 	error_at(lx->diag, t->range, "%s", msg);
-	t->value = make_int_literal(lx, t->range, "0", "0" + 1);
+	t->value = make_int_literal(lx, t->range, zero, zero + 1);
 	return TOK_INT;
 }
 

@@ -14,13 +14,14 @@
 enum { SEMA_MAX_DEPTH = 1000 };
 
 /* A scope of Python's: the module, a function, a lambda or a
- * comprehension. Only names that shadow a forbidden builtin are recorded:
- * that is all this pass asks of scopes. */
+ * comprehension. Only what this pass asks of scopes is recorded: names
+ * that shadow a forbidden builtin, and whether `os` names the module. */
 typedef struct Scope {
 	struct Scope *parent;
 	const char *names[16];
 	int len;
 	bool overflow;         /* more than 16: treat every name as bound */
+	bool os_module;        /* `import os` or `import os.path` is here */
 } Scope;
 
 typedef struct Sema {
@@ -28,7 +29,6 @@ typedef struct Sema {
 	Scope *scope;
 	int loop_depth;         /* loops around us in the current function */
 	int func_depth;
-	bool os_imported;       /* `os` names the module */
 	bool too_deep;
 } Sema;
 
@@ -121,11 +121,18 @@ static void bind_stmts(Scope *sc, const StmtList *l)
 		case STMT_IMPORT: case STMT_IMPORTFROM: {
 			const AliasList *al = st->kind == STMT_IMPORT ? &st->u.import.names
 			                                              : &st->u.importfrom.names;
-			for (int j = 0; j < al->len; j++)
-				if (al->items[j]->asname)
-					bind(sc, al->items[j]->asname);
-				else if (!strchr(al->items[j]->name, '.'))
-					bind(sc, al->items[j]->name);
+			for (int j = 0; j < al->len; j++) {
+				const Alias *a = al->items[j];
+				if (a->asname) {
+					bind(sc, a->asname);
+				} else if (st->kind == STMT_IMPORTFROM || !strchr(a->name, '.')) {
+					bind(sc, a->name);
+				}
+				/* import os.path binds os, as import os does. */
+				if (st->kind == STMT_IMPORT && !a->asname &&
+				    (strcmp(a->name, "os") == 0 || strncmp(a->name, "os.", 3) == 0))
+					sc->os_module = true;
+			}
 			break;
 		}
 		default:
@@ -138,6 +145,14 @@ static void bind_params(Scope *sc, const ParamList *l)
 {
 	for (int i = 0; i < l->len; i++)
 		bind(sc, l->items[i]->name);
+}
+
+static bool os_is_module(const Sema *s)
+{
+	for (const Scope *sc = s->scope; sc; sc = sc->parent)
+		if (sc->os_module)
+			return true;
+	return false;
 }
 
 /* Whether a name refers to the builtin of that name: no enclosing scope
@@ -227,8 +242,8 @@ static void sema_expr(Sema *s, const Expr *e, int depth)
 		break;
 	case EXPR_ATTRIBUTE: {
 		const Expr *v = e->u.attribute.value;
-		if (s->os_imported && v->kind == EXPR_NAME && strcmp(v->u.name.id, "os") == 0 &&
-		    strcmp(e->u.attribute.attr, "path") != 0)
+		if (v->kind == EXPR_NAME && strcmp(v->u.name.id, "os") == 0 &&
+		    strcmp(e->u.attribute.attr, "path") != 0 && os_is_module(s))
 			error_at(s->diag, e->range, "unsupported: 'os.%s' (only os.path is supported)",
 			         e->u.attribute.attr);
 		sema_expr(s, v, depth);
@@ -395,57 +410,11 @@ static void sema_stmts(Sema *s, const StmtList *l, int depth)
 		sema_stmt(s, l->items[i], depth);
 }
 
-/* Whether any statement, at any depth, imports os: a function may use
- * os.path above the import that binds it. */
-static bool imports_os(const StmtList *l)
-{
-	for (int i = 0; i < l->len; i++) {
-		const Stmt *st = l->items[i];
-		switch (st->kind) {
-		case STMT_IMPORT:
-			for (int j = 0; j < st->u.import.names.len; j++)
-				if (strcmp(st->u.import.names.items[j]->name, "os") == 0 ||
-				    strncmp(st->u.import.names.items[j]->name, "os.", 3) == 0)
-					return true;
-			break;
-		case STMT_IMPORTFROM:
-			break; /* from os import path binds path, not os */
-		case STMT_FUNCTIONDEF:
-			if (imports_os(&st->u.funcdef.body))
-				return true;
-			break;
-		case STMT_IF: case STMT_WHILE:
-			if (imports_os(&st->u.cond.body) || imports_os(&st->u.cond.orelse))
-				return true;
-			break;
-		case STMT_FOR:
-			if (imports_os(&st->u.for_.body) || imports_os(&st->u.for_.orelse))
-				return true;
-			break;
-		case STMT_WITH:
-			if (imports_os(&st->u.with.body))
-				return true;
-			break;
-		case STMT_TRY:
-			if (imports_os(&st->u.try_.body) || imports_os(&st->u.try_.orelse) ||
-			    imports_os(&st->u.try_.finalbody))
-				return true;
-			for (int j = 0; j < st->u.try_.handlers.len; j++)
-				if (imports_os(&st->u.try_.handlers.items[j]->body))
-					return true;
-			break;
-		default:
-			break;
-		}
-	}
-	return false;
-}
-
 bool sema_check(const Module *m, DiagEngine *d)
 {
 	Scope module = {0};
 	bind_stmts(&module, &m->body);
-	Sema s = {.diag = d, .scope = &module, .os_imported = imports_os(&m->body)};
+	Sema s = {.diag = d, .scope = &module};
 	int before = d->nerrors;
 	sema_stmts(&s, &m->body, 0);
 	return d->nerrors == before;

@@ -144,7 +144,7 @@ void diag_vreport(DiagEngine *d, DiagLevel lvl, SrcRange r, const char *fmt,
 	if (lvl == DIAG_ERROR) {
 		if (diag_too_many(d)) {
 			/* Said once, when the first error is dropped. */
-			if (!d->stopped)
+			if (!d->stopped && !d->quiet)
 				fprintf(stderr, "%s: fatal error: too many errors emitted, "
 				        "stopping now\n", d->src ? d->src->name : "surgec");
 			d->stopped = true;
@@ -155,6 +155,8 @@ void diag_vreport(DiagEngine *d, DiagLevel lvl, SrcRange r, const char *fmt,
 	} else if (lvl == DIAG_WARNING) {
 		d->nwarnings++;
 	}
+	if (d->quiet)
+		return;
 	static const char *const names[] = {"error", "warning", "note"};
 	static const char *const colors[] = {"\033[1;31m", "\033[1;35m", "\033[1;36m"};
 	const char *file = d->src ? d->src->name : "surgec";

@@ -105,6 +105,7 @@ typedef struct DiagEngine {
 	int last_error_line;   /* one error per line: later ones are noise */
 	bool stopped;          /* errors past the limit were dropped */
 	bool color;
+	bool quiet;            /* count, but print nothing (fuzzing) */
 } DiagEngine;
 
 void diag_init(DiagEngine *d, const SourceFile *src);

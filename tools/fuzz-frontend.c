@@ -1,0 +1,33 @@
+/* fuzz-frontend.c: a libFuzzer target for the front end. Every input runs
+ * the whole of `surgec -ast-dump`: encoding check, lexer, parser, sema and
+ * the dumper. Built only with -DSURGE_LIBFUZZER=ON and clang:
+ *
+ *   CC=clang cmake -B build-fuzz -DSURGE_LIBFUZZER=ON && cmake --build build-fuzz
+ *   build-fuzz/bin/surge-fuzz-frontend -max_total_time=300 CORPUS_DIR
+ */
+#include "frontend/frontend.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	SourceFile src;
+	source_from_string(&src, "fuzz.py", (const char *)data, size);
+	DiagEngine diag;
+	diag_init(&diag, &src);
+	diag.quiet = true; /* diagnostics are expected; printing them is slow */
+	Arena arena;
+	arena_init(&arena);
+	StrBuf out;
+	sb_init(&out);
+	if (check_source_encoding(&diag, &src)) {
+		Module *m = parse_module(&arena, &diag, &src);
+		if (sema_check(m, &diag) && diag.nerrors == 0)
+			ast_dump(&out, m);
+		dump_tokens(&out, &arena, &diag, &src);
+	}
+	sb_free(&out);
+	arena_free(&arena);
+	source_free(&src);
+	return 0;
+}
