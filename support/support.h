@@ -113,7 +113,9 @@ void diag_report(DiagEngine *d, DiagLevel lvl, SrcRange r, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void diag_vreport(DiagEngine *d, DiagLevel lvl, SrcRange r, const char *fmt,
                   va_list ap);
-#define error_at(d, r, ...) diag_report((d), DIAG_ERROR, (r), __VA_ARGS__)
+/* The range goes in __VA_ARGS__ so a compound literal (with its commas) may
+ * stand for it. */
+#define error_at(d, ...) diag_report((d), DIAG_ERROR, __VA_ARGS__)
 /* True once DIAG_MAX_ERRORS errors were reported. */
 bool diag_too_many(const DiagEngine *d);
 
