@@ -12,6 +12,8 @@ config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "Inputs", "fuzz_frontend.py"
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.surge_obj_root, "test")
 
+# %surgec_dir first: lit substitutes in order, and %surgec is its prefix.
+config.substitutions.append(("%surgec_dir", os.path.dirname(config.surgec)))
 config.substitutions.append(("%surgec", config.surgec))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%workloads", config.workloads_dir))

@@ -1,6 +1,8 @@
 /* surgec.c: the compiler driver. Options follow clang's conventions:
  * single-dash, `file:line:col: error:` diagnostics, exit 1 on errors. */
 #include "frontend/frontend.h"
+#include "ir/ir.h"
+#include "passes/passes.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -8,8 +10,11 @@
 #ifndef SURGE_VERSION
 #define SURGE_VERSION "0.0.0"
 #endif
+#ifndef SURGE_VERIFY_EACH_DEFAULT
+#define SURGE_VERIFY_EACH_DEFAULT 0
+#endif
 
-typedef enum Action { ACT_SYNTAX_ONLY, ACT_AST_DUMP, ACT_DUMP_TOKENS } Action;
+typedef enum Action { ACT_SYNTAX_ONLY, ACT_AST_DUMP, ACT_DUMP_TOKENS, ACT_PRINT_IR } Action;
 
 static void usage(FILE *f)
 {
@@ -22,14 +27,52 @@ static void usage(FILE *f)
 	      "  -fsyntax-only   Parse and check the program only (the default)\n"
 	      "  -ast-dump       Print the abstract syntax tree\n"
 	      "  -dump-tokens    Print the tokens the lexer produces\n"
+	      "  -print-ir       Print the SSA IR (after the passes, if any run)\n"
+	      "  -passes=a,b     Run exactly these passes, in this order\n"
+	      "  -print-after=P  Print the IR after pass P (a comma list is allowed)\n"
+	      "  -print-after-all  Print the IR after every pass\n"
+	      "  -debug-pass-manager  Say which pass runs on which function\n"
+	      "  -time-passes    Print the time each pass took\n"
+	      "  -verify-each    Verify the IR after every pass (on in test builds)\n"
 	      "  --help          Print this help and exit\n"
 	      "  --version       Print the version and exit\n"
 	      "\n"
-	      "The accepted Python subset is described in docs/language.md.\n", f);
+	      "\n"
+	      "PASSES (default pipeline: " PASS_DEFAULT_PIPELINE "):\n", f);
+	pass_list(f);
+	fputs("\nThe accepted Python subset is described in docs/language.md, the IR in\n"
+	      "docs/ir.md.\n", f);
+}
+
+/* Lowers a checked module into SSA, runs the passes asked for, prints the
+ * IR if asked. A verifier failure is a bug in surgec, reported as such
+ * (exit 2, never a user's error). */
+static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Module *m,
+                         const char *path, const PassOptions *passes, bool run_passes,
+                         bool print)
+{
+	IRModule *ir = ir_lower(arena, diag, m, path);
+	if (!ir)
+		return 1;
+	StrBuf errors;
+	sb_init(&errors);
+	int status = 0;
+	if (!ir_verify_module(ir, &errors)) {
+		fprintf(stderr, "surgec: internal error: the IR of '%s' is malformed after "
+		        "lowering:\n%s", path, errors.data);
+		status = 2;
+	} else if (run_passes && !pass_run(ir, passes, out)) {
+		status = 2;
+	}
+	if (print)
+		ir_print_module(out, ir);
+	sb_free(&errors);
+	return status;
 }
 
 /* Runs the front end on one file; returns the exit status. */
-static int compile(const char *path, Action action)
+static int compile(const char *path, Action action, const PassOptions *passes,
+                   bool run_passes)
 {
 	SourceFile src;
 	if (!source_load(&src, path))
@@ -40,6 +83,7 @@ static int compile(const char *path, Action action)
 	arena_init(&arena);
 	StrBuf out;
 	sb_init(&out);
+	int status_ir = 0;
 
 	if (check_source_encoding(&diag, &src)) {
 		if (action == ACT_DUMP_TOKENS) {
@@ -50,13 +94,18 @@ static int compile(const char *path, Action action)
 			 * same run. Later stages may assume what sema checks (nesting
 			 * depth above all), so they only see a module without errors. */
 			Module *m = parse_module(&arena, &diag, &src);
-			if (sema_check(m, &diag) && diag.nerrors == 0 && action == ACT_AST_DUMP)
-				ast_dump(&out, m);
+			if (sema_check(m, &diag) && diag.nerrors == 0) {
+				if (action == ACT_AST_DUMP)
+					ast_dump(&out, m);
+				else if (action == ACT_PRINT_IR || run_passes)
+					status_ir = lower_and_run(&out, &arena, &diag, m, path, passes,
+					                          run_passes, action == ACT_PRINT_IR);
+			}
 		}
 	}
 	if (out.len)
 		fwrite(out.data, 1, out.len, stdout);
-	int status = diag.nerrors ? 1 : 0;
+	int status = status_ir ? status_ir : diag.nerrors ? 1 : 0;
 	if (diag.nerrors)
 		fprintf(stderr, "%d error%s generated.\n", diag.nerrors,
 		        diag.nerrors == 1 ? "" : "s");
@@ -74,8 +123,19 @@ int main(int argc, char **argv)
 {
 	Action action = ACT_SYNTAX_ONLY;
 	const char *input = NULL;
+	/* Test builds verify the IR after every pass unless told otherwise. */
+	PassOptions passes = {.verify_each = SURGE_VERIFY_EACH_DEFAULT};
+	bool run_passes = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		int r = pass_parse_option(a, &passes);
+		if (r < 0)
+			return 1;
+		if (r > 0) {
+			/* Any pass option means: run the pipeline. */
+			run_passes |= strcmp(a, "-verify-each") != 0;
+			continue;
+		}
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
 			return 0;
@@ -88,6 +148,8 @@ int main(int argc, char **argv)
 			action = ACT_AST_DUMP;
 		} else if (strcmp(a, "-dump-tokens") == 0) {
 			action = ACT_DUMP_TOKENS;
+		} else if (strcmp(a, "-print-ir") == 0) {
+			action = ACT_PRINT_IR;
 		} else if (a[0] == '-' && a[1] != 0) {
 			fprintf(stderr, "surgec: error: unknown argument: '%s'\n", a);
 			fprintf(stderr, "surgec: note: see 'surgec --help'\n");
@@ -105,5 +167,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "surgec: note: see 'surgec --help'\n");
 		return 1;
 	}
-	return compile(input, action);
+	if (!pass_check_options(&passes))
+		return 1;
+	return compile(input, action, &passes, run_passes);
 }

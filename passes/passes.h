@@ -1,0 +1,87 @@
+/* passes.h: the passes over the SSA IR and the pass manager that runs
+ * them. Sectioned by the file that owns the functions.
+ *
+ * Every pass is one function `bool pass_NAME(Function *f)` that rewrites
+ * one function in place and says whether it changed anything. Passes are
+ * registered in passes.def; nothing else needs to know their names. */
+#ifndef SURGE_PASSES_H
+#define SURGE_PASSES_H
+
+#include "ir/ir.h"
+
+#include <stdio.h>
+
+/* ---- dce.c, copyprop.c, constfold.c, simplifycfg.c: one pass each ---- */
+
+/* bool pass_dce(Function *f); and so on for every line of passes.def. */
+#define PASS(name, fn, desc) bool fn(Function *f);
+#include "passes/passes.def"
+
+/* ---- cfg.c ---- */
+
+/* The index of the last edge from pred in b->preds, or -1. */
+int cfg_pred_index(const Block *b, const Block *pred);
+/* Drops b->preds[k] and the matching argument of every phi of b. */
+void cfg_remove_pred(Block *b, int k);
+
+/* ---- float_repr.c ---- */
+
+/* Writes what CPython's repr(x) writes: the shortest digits that read back
+ * as x, in exponent form when the exponent is below -4 or at least 16
+ * ("1e+16", "1e-05", "0.0001", "1000000000000000.0", "inf", "nan"). */
+void float_repr(double x, char buf[32]);
+
+/* ---- pass_registry.c ---- */
+
+typedef struct PassInfo {
+	const char *name;
+	bool (*run)(Function *f);
+	const char *desc;
+} PassInfo;
+
+/* The registered passes, in passes.def order. */
+extern const PassInfo pass_registry[];
+extern const int pass_registry_len;
+
+/* The pipeline run when -passes= is not given. */
+/* The pipeline run when -passes= is not given. simplifycfg runs again
+ * after constfold, which turns branches on constants into jumps. */
+#define PASS_DEFAULT_PIPELINE "simplifycfg,constfold,simplifycfg,copyprop,dce"
+
+typedef struct PassOptions {
+	const char *pipeline;      /* -passes=a,b,c ; NULL = the default pipeline */
+	const char *print_after;   /* -print-after=P (comma list allowed) */
+	bool print_after_all;
+	bool debug_pass_manager;   /* print "Running pass: NAME on FUNC" to stderr */
+	bool time_passes;          /* print a table of time per pass to stderr at the end */
+	bool verify_each;          /* run ir_verify_module after every pass */
+} PassOptions;
+
+/* The index in pass_registry of the pass called name[0..len), or -1. */
+int pass_lookup(const char *name, size_t len);
+/* Walks a comma-separated list: each call yields the next name (which may
+ * be empty) and moves *list past it; returns false when none is left.
+ * *list becomes NULL after the last name. */
+bool pass_next_name(const char **list, const char **name, size_t *len);
+/* Parses one command-line argument if it is a pass option; returns 1 if
+ * consumed, 0 if not a pass option, -1 on a malformed one (message printed
+ * as "surgec: error: ..."). A repeated option replaces the earlier one. */
+int pass_parse_option(const char *arg, PassOptions *o);
+/* Checks that every name in the pipeline / print-after is a registered
+ * pass; prints "surgec: error: unknown pass name 'x'" and returns false
+ * otherwise. */
+bool pass_check_options(const PassOptions *o);
+/* For --help: one line per pass, its name and what it does. */
+void pass_list(FILE *f);
+
+/* ---- pass_manager.c ---- */
+
+/* Runs the pipeline over every function of the module in order (each
+ * function goes through the whole pipeline before the next starts). Dumps
+ * the IR after passes to `out` as requested, each dump headed
+ * "*** IR Dump After NAME on FUNC ***". Returns false if the options name
+ * an unknown pass or verification failed (errors printed to stderr,
+ * prefixed "surgec: error: IR verification failed after NAME:"). */
+bool pass_run(IRModule *m, const PassOptions *o, StrBuf *out);
+
+#endif
