@@ -48,17 +48,17 @@ def generate(lines, path, seed):
         return f.read().count(b"\n")
 
 
-def time_surgec(surgec, path, repeat):
-    """Best wall-clock time of `surgec -fsyntax-only path`; exits on failure."""
+def time_surgec(surgec, path, repeat, action="-fsyntax-only"):
+    """Best wall-clock time of `surgec ACTION path`; exits on failure."""
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
-        proc = subprocess.run([surgec, "-fsyntax-only", path], stdout=subprocess.DEVNULL,
+        proc = subprocess.run([surgec, action, path], stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
         elapsed = time.perf_counter() - t0
         if proc.returncode != 0:
             sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
-            sys.exit("parse_speed: %s -fsyntax-only %s exited with %d"
+            sys.exit("parse_speed: %s " + action + " %s exited with %d"
                      % (surgec, path, proc.returncode))
         best = min(best, elapsed)
     return best
@@ -80,6 +80,9 @@ def main():
     ap.add_argument("--python", default=sys.executable,
                     help="interpreter whose compile() is the baseline (default: this one)")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    ap.add_argument("--action", default="-fsyntax-only",
+                    help="what surgec does to the program: -fsyntax-only (parse and check, "
+                         "the default) or -print-ir (also lower to SSA, verify and print)")
     args = ap.parse_args()
     if not os.path.isfile(args.surgec):
         sys.exit("parse_speed: no such file: %s" % args.surgec)
@@ -92,7 +95,7 @@ def main():
         for size in sizes:
             path = os.path.join(tmp, "gen_%d.py" % size)
             lines = generate(size, path, args.seed)
-            surgec_s = time_surgec(args.surgec, path, args.repeat)
+            surgec_s = time_surgec(args.surgec, path, args.repeat, args.action)
             compile_s = time_compile(args.python, path, args.repeat)
             rows.append({
                 "requested_lines": size,
@@ -104,6 +107,7 @@ def main():
                 "surgec_us_per_line": surgec_s / lines * 1e6,
             })
 
+    print("surgec %s FILE against CPython's compile(), best of %d" % (args.action, args.repeat))
     print("%9s %12s %12s %16s %14s" % ("lines", "surgec s", "compile() s", "surgec/compile",
                                        "surgec us/line"))
     for r in rows:

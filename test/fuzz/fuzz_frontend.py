@@ -216,31 +216,41 @@ def find_seeds(patterns):
 FAIL_MARKERS = ["Sanitizer", "runtime error:", "internal error", "AddressSanitizer"]
 
 
-def run_case(surgec, workdir, timeout, index, data):
-    """Run surgec on one input. Returns (exit code or None on timeout,
-    stderr text, reason it failed or None)."""
+def run_surgec(surgec, flag, path, timeout):
+    """One run. Returns (exit code or None on timeout, stderr, reason it
+    failed or None)."""
+    try:
+        proc = subprocess.run([surgec, flag, path], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
+    except subprocess.TimeoutExpired as e:
+        err = (e.stderr or b"").decode("utf-8", "replace")
+        return None, err, "%s timed out after %g s" % (flag, timeout)
+    err = proc.stderr.decode("utf-8", "replace")
+    reason = None
+    if proc.returncode < 0:
+        reason = "%s killed by signal %d" % (flag, -proc.returncode)
+    elif proc.returncode not in (0, 1):
+        reason = "%s exit status %d" % (flag, proc.returncode)
+    else:
+        marker = next((m for m in FAIL_MARKERS if m in err), None)
+        if marker:
+            reason = "%s stderr contains %r" % (flag, marker)
+    return proc.returncode, err, reason
+
+
+def run_case(surgec, workdir, timeout, index, data, lower):
+    """Run surgec on one input: the front end, and when it accepts the
+    input and `lower` is set, the lowering to IR and its verifier too."""
     path = os.path.join(workdir, "case_%05d.py" % index)
     with open(path, "wb") as f:
         f.write(data)
     try:
-        proc = subprocess.run([surgec, "-fsyntax-only", path], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        err = (e.stderr or b"").decode("utf-8", "replace")
-        return None, err, "timed out after %g s" % timeout
+        code, err, reason = run_surgec(surgec, "-fsyntax-only", path, timeout)
+        if lower and code == 0 and reason is None:
+            _, err, reason = run_surgec(surgec, "-print-ir", path, timeout)
     finally:
         os.unlink(path)
-    err = proc.stderr.decode("utf-8", "replace")
-    reason = None
-    if proc.returncode < 0:
-        reason = "killed by signal %d" % -proc.returncode
-    elif proc.returncode not in (0, 1):
-        reason = "exit status %d" % proc.returncode
-    else:
-        marker = next((m for m in FAIL_MARKERS if m in err), None)
-        if marker:
-            reason = "stderr contains %r" % marker
-    return proc.returncode, err, reason
+    return code, err, reason
 
 
 def main():
@@ -250,6 +260,9 @@ def main():
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--jobs", type=int, default=2, help="parallel surgec runs (default 2)")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds per run (default 10)")
+    ap.add_argument("--lower", action="store_true",
+                    help="also lower every accepted input to IR (-print-ir), which must "
+                         "verify (exit 0) or be rejected cleanly (exit 1)")
     ap.add_argument("--save-dir", help="where to save failing inputs (default: a new temp dir)")
     ap.add_argument("files", nargs="*", metavar="FILE", help="seed Python files")
     args = ap.parse_args()
@@ -276,7 +289,8 @@ def main():
         for index in range(args.count):
             data, desc = make_case(args.seed, index, seeds)
             cases[index] = (data, desc)
-            fut = pool.submit(run_case, args.surgec, workdir, args.timeout, index, data)
+            fut = pool.submit(run_case, args.surgec, workdir, args.timeout, index, data,
+                              args.lower)
             futures[fut] = index
         for fut in concurrent.futures.as_completed(futures):
             index = futures[fut]
