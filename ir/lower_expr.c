@@ -108,7 +108,7 @@ void lower_cond(Lower *L, const Expr *e, Block *t, Block *f)
 static Instr *lower_boolop(Lower *L, const Expr *e)
 {
 	bool is_and = e->u.boolop.op == BOOLOP_AND;
-	int var = temp_var(L, is_and ? "and" : "or");
+	int var = temp_var(L, is_and ? ".and" : ".or");
 	Block *exit = new_block(L, is_and ? "and.end" : "or.end");
 	for (int i = 0; i < e->u.boolop.values.len; i++) {
 		Instr *v = lower_expr(L, e->u.boolop.values.items[i]);
@@ -138,7 +138,7 @@ static Instr *lower_compare(Lower *L, const Expr *e)
 		c->imm.cmp = e->u.compare.ops.items[0];
 		return c;
 	}
-	int var = temp_var(L, "cmp");
+	int var = temp_var(L, ".cmp");
 	Block *exit = new_block(L, "cmp.end");
 	for (int i = 0; i < n; i++) {
 		Instr *right = lower_expr(L, e->u.compare.comparators.items[i]);
@@ -161,7 +161,7 @@ static Instr *lower_compare(Lower *L, const Expr *e)
 
 static Instr *lower_ifexp(Lower *L, const Expr *e)
 {
-	int var = temp_var(L, "ifexp");
+	int var = temp_var(L, ".ifexp");
 	Block *then = new_block(L, "ifexp.then"), *els = new_block(L, "ifexp.else");
 	Block *exit = new_block(L, "ifexp.end");
 	lower_cond(L, e->u.ifexp.test, then, els);
