@@ -8,7 +8,7 @@ scripts/install-deps.sh
 scripts/build.sh release
 
 echo
-echo "== surgec -ast-dump examples/sales_report.py"
-build/bin/surgec -ast-dump examples/sales_report.py
+echo "== surgec -print-ir examples/sales_report.py"
+build/bin/surgec -print-ir examples/sales_report.py
 echo
 echo "surgec is built: build/bin/surgec (see README.md)"

@@ -37,7 +37,6 @@ static void usage(FILE *f)
 	      "  --help          Print this help and exit\n"
 	      "  --version       Print the version and exit\n"
 	      "\n"
-	      "\n"
 	      "PASSES (default pipeline: " PASS_DEFAULT_PIPELINE "):\n", f);
 	pass_list(f);
 	fputs("\nThe accepted Python subset is described in docs/language.md, the IR in\n"
