@@ -34,6 +34,12 @@ void seal(Lower *L, Block *b)
 	ssa_seal(&L->ssa, b);
 }
 
+void enter_block(Lower *L, Block *b)
+{
+	seal(L, b);
+	set_block(L, b);
+}
+
 /* Code after a return or break still gets lowered, into a block nothing
  * reaches; simplifycfg drops it. */
 void ensure_current_block(Lower *L)
@@ -322,13 +328,25 @@ static void run_cleanups(Lower *L, int depth)
 			L->handler = c.handler;
 			Block *b = new_block(L, "finally.copy");
 			emit_br(L, b);
-			seal(L, b);
-			set_block(L, b);
+			enter_block(L, b);
 			lower_stmts(L, c.finalbody);
 		}
 	}
 	L->ncleanups = saved_n;
 	L->handler = saved_handler;
+}
+
+/* The end every if, while and for shares: the else part, if any, then on
+ * at the exit. */
+static void finish_region(Lower *L, Region *rg, Block *els, const StmtList *orelse)
+{
+	if (els) {
+		enter_block(L, els);
+		lower_stmts(L, orelse);
+		emit_br(L, rg->exit);
+	}
+	enter_block(L, rg->exit);
+	L->region = rg->parent;
 }
 
 static void lower_if(Lower *L, const Stmt *st)
@@ -343,19 +361,10 @@ static void lower_if(Lower *L, const Stmt *st)
 	rg->orelse = els;
 	rg->exit = exit;
 	lower_cond(L, st->u.cond.test, then, els ? els : exit);
-	seal(L, then);
-	set_block(L, then);
+	enter_block(L, then);
 	lower_stmts(L, &st->u.cond.body);
 	emit_br(L, exit);
-	if (els) {
-		seal(L, els);
-		set_block(L, els);
-		lower_stmts(L, &st->u.cond.orelse);
-		emit_br(L, exit);
-	}
-	seal(L, exit);
-	set_block(L, exit);
-	L->region = rg->parent;
+	finish_region(L, rg, els, &st->u.cond.orelse);
 }
 
 static void lower_while(Lower *L, const Stmt *st)
@@ -373,22 +382,13 @@ static void lower_while(Lower *L, const Stmt *st)
 	set_block(L, head);
 	L->loc = st->u.cond.test->range;
 	lower_cond(L, st->u.cond.test, body, els ? els : exit);
-	seal(L, body);
-	set_block(L, body);
+	enter_block(L, body);
 	push_loop(L, head, exit);
 	lower_stmts(L, &st->u.cond.body);
 	L->nloops--;
 	emit_br(L, head);
 	seal(L, head);
-	if (els) {
-		seal(L, els);
-		set_block(L, els);
-		lower_stmts(L, &st->u.cond.orelse);
-		emit_br(L, exit);
-	}
-	seal(L, exit);
-	set_block(L, exit);
-	L->region = rg->parent;
+	finish_region(L, rg, els, &st->u.cond.orelse);
 }
 
 /* The type of the items an iterable yields, when known. */
@@ -441,23 +441,14 @@ static void lower_for(Lower *L, const Stmt *st)
 	set_block(L, head);
 	L->loc = st->u.for_.target->range;
 	Instr *item = emit_iternext(L, it, body, els ? els : exit);
-	seal(L, body);
-	set_block(L, body);
+	enter_block(L, body);
 	assign_target(L, st->u.for_.target, item);
 	push_loop(L, head, exit);
 	lower_stmts(L, &st->u.for_.body);
 	L->nloops--;
 	emit_br(L, head);
 	seal(L, head);
-	if (els) {
-		seal(L, els);
-		set_block(L, els);
-		lower_stmts(L, &st->u.for_.orelse);
-		emit_br(L, exit);
-	}
-	seal(L, exit);
-	set_block(L, exit);
-	L->region = rg->parent;
+	finish_region(L, rg, els, &st->u.for_.orelse);
 }
 
 static void lower_try(Lower *L, const Stmt *st)
@@ -481,8 +472,7 @@ static void lower_try(Lower *L, const Stmt *st)
 	Block *after_clauses = fin_normal ? fin_normal : exit;
 
 	emit_br(L, body);
-	seal(L, body);
-	set_block(L, body);
+	enter_block(L, body);
 	if (handlers)
 		ssa_set_exc_from(&L->ssa, handlers, body);
 	if (fin_exc)
@@ -498,15 +488,13 @@ static void lower_try(Lower *L, const Stmt *st)
 		Block *els = new_block(L, "try.else");
 		rg->orelse = els;
 		emit_br(L, els);
-		seal(L, els);
-		set_block(L, els);
+		enter_block(L, els);
 		lower_stmts(L, &st->u.try_.orelse);
 	}
 	emit_br(L, after_clauses);
 
 	if (handlers) {
-		seal(L, handlers);
-		set_block(L, handlers);
+		enter_block(L, handlers);
 		for (int i = 0; i < st->u.try_.handlers.len; i++) {
 			const ExceptHandler *h = st->u.try_.handlers.items[i];
 			L->loc = h->range;
@@ -519,8 +507,7 @@ static void lower_try(Lower *L, const Stmt *st)
 			} else {
 				emit_br(L, clause);
 			}
-			seal(L, clause);
-			set_block(L, clause);
+			enter_block(L, clause);
 			if (h->name)
 				write_name(L, h->name, emit(L, OP_CUR_EXC, ty(L, TY_EXC)));
 			lower_stmts(L, &h->body);
@@ -533,8 +520,7 @@ static void lower_try(Lower *L, const Stmt *st)
 			emit_br(L, after_clauses);
 			if (!next)
 				break;
-			seal(L, next);
-			set_block(L, next);
+			enter_block(L, next);
 		}
 		/* No clause matched: the exception goes on. */
 		if (L->cur)
@@ -544,19 +530,16 @@ static void lower_try(Lower *L, const Stmt *st)
 		L->ncleanups--;
 	L->handler = outer;
 	if (fin) {
-		seal(L, fin_normal);
-		set_block(L, fin_normal);
+		enter_block(L, fin_normal);
 		lower_stmts(L, &st->u.try_.finalbody);
 		emit_br(L, exit);
 		/* The exceptional copy: run finally, then re-raise. */
-		seal(L, fin_exc);
-		set_block(L, fin_exc);
+		enter_block(L, fin_exc);
 		lower_stmts(L, &st->u.try_.finalbody);
 		if (L->cur)
 			emit(L, OP_RAISE, NULL);
 	}
-	seal(L, exit);
-	set_block(L, exit);
+	enter_block(L, exit);
 	L->region = rg->parent;
 }
 
@@ -575,8 +558,7 @@ static void lower_with(Lower *L, const Stmt *st, int item)
 	rg->body = body;
 	rg->exit = exit;
 	emit_br(L, body);
-	seal(L, body);
-	set_block(L, body);
+	enter_block(L, body);
 	push_cleanup(L, (Cleanup){.is_with = true, .manager = mgr});
 	/* `with a, b:` is `with a: with b:` */
 	if (item + 1 < st->u.with.items.len)
@@ -589,8 +571,7 @@ static void lower_with(Lower *L, const Stmt *st, int item)
 		emit1(L, OP_WITH_EXIT, NULL, mgr);
 	}
 	emit_br(L, exit);
-	seal(L, exit);
-	set_block(L, exit);
+	enter_block(L, exit);
 	L->region = rg->parent;
 }
 
@@ -713,8 +694,7 @@ static void lower_stmt(Lower *L, const Stmt *st)
 	case STMT_ASSERT: {
 		Block *ok = new_block(L, "assert.ok"), *fail = new_block(L, "assert.fail");
 		lower_cond(L, st->u.assert_.test, ok, fail);
-		seal(L, fail);
-		set_block(L, fail);
+		enter_block(L, fail);
 		L->loc = st->range;
 		Instr *exc = emit(L, OP_BUILTIN, NULL);
 		exc->imm.name = "AssertionError";
@@ -724,8 +704,7 @@ static void lower_stmt(Lower *L, const Stmt *st)
 		if (msg)
 			ir_add_arg(L->fn, call, msg);
 		emit1(L, OP_RAISE, NULL, call);
-		seal(L, ok);
-		set_block(L, ok);
+		enter_block(L, ok);
 		break;
 	}
 	case STMT_IMPORT: case STMT_IMPORTFROM:
@@ -767,27 +746,14 @@ static void add_cellref(Lower *L, const char *name, Instr *cell)
 	L->cellrefs[L->ncellrefs++] = (struct CellRef){name, cell};
 }
 
-/* The body of a generator expression: its loops, yielding each item. */
+/* The body of a generator expression: its loops, yielding each item. Its
+ * targets are its own locals: the function is its scope. */
 static void lower_genexp_body(Lower *L, const Expr *g, int clause, Instr *first)
 {
 	const Comprehension *c = g->u.comp.generators.items[clause];
 	L->loc = c->iter->range;
 	Instr *it = clause == 0 ? first : lower_iter(L, lower_expr(L, c->iter));
-	Block *head = new_block(L, "genexp.head");
-	Block *body = new_block(L, "genexp.body");
-	Block *exit = new_block(L, "genexp.end");
-	emit_loop_entry(L, head);
-	set_block(L, head);
-	Instr *item = emit_iternext(L, it, body, exit);
-	seal(L, body);
-	set_block(L, body);
-	assign_target(L, c->target, item);
-	for (int i = 0; i < c->ifs.len; i++) {
-		Block *pass = new_block(L, "genexp.if");
-		lower_cond(L, c->ifs.items[i], pass, head);
-		seal(L, pass);
-		set_block(L, pass);
-	}
+	ClauseLoop cl = open_clause_loop(L, c, it, false);
 	if (clause + 1 < g->u.comp.generators.len) {
 		lower_genexp_body(L, g, clause + 1, NULL);
 	} else {
@@ -795,10 +761,7 @@ static void lower_genexp_body(Lower *L, const Expr *g, int clause, Instr *first)
 		L->loc = g->u.comp.elt->range;
 		emit1(L, OP_YIELD, NULL, v);
 	}
-	emit_br(L, head);
-	seal(L, head);
-	seal(L, exit);
-	set_block(L, exit);
+	close_clause_loop(L, cl);
 }
 
 Function *lower_function(Lower *L, const char *name, const ParamList *params,
@@ -840,8 +803,7 @@ Function *lower_function(Lower *L, const char *name, const ParamList *params,
 	L->loc = loc;
 	L->cur = NULL;
 	Block *entry = new_block(L, "entry");
-	seal(L, entry);
-	set_block(L, entry);
+	enter_block(L, entry);
 
 	sorted_names(L, &scope->slots, &f->slots);
 	sorted_names(L, &scope->cells, &f->cells);

@@ -142,6 +142,8 @@ void emit_br(Lower *L, Block *to);
 void emit_loop_entry(Lower *L, Block *head);
 void emit_condbr(Lower *L, Instr *cond, Block *t, Block *f);
 void seal(Lower *L, Block *b);
+/* Seals b (all its predecessors are known) and continues there. */
+void enter_block(Lower *L, Block *b);
 const Type *ty(Lower *L, TypeKind k);
 
 Instr *lower_iter(Lower *L, Instr *iterable);
@@ -160,6 +162,15 @@ Function *lower_function(Lower *L, const char *name, const ParamList *params,
 
 Instr *lower_expr(Lower *L, const Expr *e);
 Instr *emit_binop(Lower *L, BinOpKind op, Instr *a, Instr *b);
+/* The loop of one `for target in iter if ...` clause of a comprehension
+ * or generator expression: returns with the current block inside the loop,
+ * past the filters; the caller lowers what the clause does, then closes
+ * it. fresh_target gives the target variables of their own (comprehension
+ * targets do not leak into the function). */
+typedef struct ClauseLoop { Block *head, *exit; } ClauseLoop;
+ClauseLoop open_clause_loop(Lower *L, const Comprehension *c, Instr *it, bool fresh_target);
+void close_clause_loop(Lower *L, ClauseLoop cl);
+
 /* The truth of a condition, branched on: and/or/not without phis. */
 void lower_cond(Lower *L, const Expr *e, Block *t, Block *f);
 

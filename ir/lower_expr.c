@@ -77,8 +77,7 @@ static int temp_var(Lower *L, const char *what)
 
 static Instr *join(Lower *L, int var, Block *exit, SrcRange loc)
 {
-	seal(L, exit);
-	set_block(L, exit);
+	enter_block(L, exit);
 	return ssa_read(&L->ssa, var, exit, loc);
 }
 
@@ -89,8 +88,7 @@ void lower_cond(Lower *L, const Expr *e, Block *t, Block *f)
 		for (int i = 0; i + 1 < e->u.boolop.values.len; i++) {
 			Block *next = new_block(L, is_and ? "and.next" : "or.next");
 			lower_cond(L, e->u.boolop.values.items[i], is_and ? next : t, is_and ? f : next);
-			seal(L, next);
-			set_block(L, next);
+			enter_block(L, next);
 		}
 		lower_cond(L, e->u.boolop.values.items[e->u.boolop.values.len - 1], t, f);
 		return;
@@ -120,8 +118,7 @@ static Instr *lower_boolop(Lower *L, const Expr *e)
 		Block *next = new_block(L, is_and ? "and.next" : "or.next");
 		L->loc = e->range;
 		emit_condbr(L, v, is_and ? next : exit, is_and ? exit : next);
-		seal(L, next);
-		set_block(L, next);
+		enter_block(L, next);
 	}
 	return join(L, var, exit, e->range);
 }
@@ -152,8 +149,7 @@ static Instr *lower_compare(Lower *L, const Expr *e)
 		}
 		Block *next = new_block(L, "cmp.next");
 		emit_condbr(L, c, next, exit);
-		seal(L, next);
-		set_block(L, next);
+		enter_block(L, next);
 		left = right;
 	}
 	return join(L, var, exit, e->range);
@@ -165,12 +161,10 @@ static Instr *lower_ifexp(Lower *L, const Expr *e)
 	Block *then = new_block(L, "ifexp.then"), *els = new_block(L, "ifexp.else");
 	Block *exit = new_block(L, "ifexp.end");
 	lower_cond(L, e->u.ifexp.test, then, els);
-	seal(L, then);
-	set_block(L, then);
+	enter_block(L, then);
 	ssa_write(&L->ssa, var, L->cur, lower_expr(L, e->u.ifexp.body));
 	emit_br(L, exit);
-	seal(L, els);
-	set_block(L, els);
+	enter_block(L, els);
 	ssa_write(&L->ssa, var, L->cur, lower_expr(L, e->u.ifexp.orelse));
 	emit_br(L, exit);
 	return join(L, var, exit, e->range);
@@ -397,29 +391,40 @@ static void push_shadow(Lower *L, const Expr *target)
 	L->shadows[L->nshadows++] = (struct Shadow){target->u.name.id, var};
 }
 
+ClauseLoop open_clause_loop(Lower *L, const Comprehension *c, Instr *it, bool fresh_target)
+{
+	ClauseLoop cl = {new_block(L, "comp.head"), NULL};
+	Block *body = new_block(L, "comp.body");
+	cl.exit = new_block(L, "comp.end");
+	emit_loop_entry(L, cl.head);
+	set_block(L, cl.head);
+	Instr *item = emit_iternext(L, it, body, cl.exit);
+	enter_block(L, body);
+	if (fresh_target)
+		push_shadow(L, c->target);
+	assign_target(L, c->target, item);
+	for (int i = 0; i < c->ifs.len; i++) {
+		Block *pass = new_block(L, "comp.if");
+		lower_cond(L, c->ifs.items[i], pass, cl.head);
+		enter_block(L, pass);
+	}
+	return cl;
+}
+
+void close_clause_loop(Lower *L, ClauseLoop cl)
+{
+	emit_br(L, cl.head);
+	seal(L, cl.head);
+	enter_block(L, cl.exit);
+}
+
 /* One `for ... if ...` clause of a list, set or dict comprehension, and
  * the clauses inside it; the innermost adds to the result. */
 static void lower_comp_clause(Lower *L, const Expr *e, int k, Instr *acc)
 {
 	const Comprehension *c = e->u.comp.generators.items[k];
 	L->loc = c->iter->range;
-	Instr *it = lower_iter(L, lower_expr(L, c->iter));
-	Block *head = new_block(L, "comp.head");
-	Block *body = new_block(L, "comp.body");
-	Block *exit = new_block(L, "comp.end");
-	emit_loop_entry(L, head);
-	set_block(L, head);
-	Instr *item = emit_iternext(L, it, body, exit);
-	seal(L, body);
-	set_block(L, body);
-	push_shadow(L, c->target);
-	assign_target(L, c->target, item);
-	for (int i = 0; i < c->ifs.len; i++) {
-		Block *pass = new_block(L, "comp.if");
-		lower_cond(L, c->ifs.items[i], pass, head);
-		seal(L, pass);
-		set_block(L, pass);
-	}
+	ClauseLoop cl = open_clause_loop(L, c, lower_iter(L, lower_expr(L, c->iter)), true);
 	if (k + 1 < e->u.comp.generators.len) {
 		lower_comp_clause(L, e, k + 1, acc);
 	} else if (e->kind == EXPR_DICTCOMP) {
@@ -433,10 +438,7 @@ static void lower_comp_clause(Lower *L, const Expr *e, int k, Instr *acc)
 		L->loc = e->range;
 		emit2(L, e->kind == EXPR_LISTCOMP ? OP_LIST_APPEND : OP_SET_ADD, NULL, acc, v);
 	}
-	emit_br(L, head);
-	seal(L, head);
-	seal(L, exit);
-	set_block(L, exit);
+	close_clause_loop(L, cl);
 }
 
 static Instr *lower_comprehension(Lower *L, const Expr *e)
