@@ -367,19 +367,29 @@ static void lower_if(Lower *L, const Stmt *st)
 	finish_region(L, rg, els, &st->u.cond.orelse);
 }
 
+/* The blocks of a while or for loop and the region that names them;
+ * control goes on in the loop's head. */
+static Region *open_loop(Lower *L, RegionKind kind, const Stmt *st, bool has_else)
+{
+	static const char *const labels[2][4] = {
+		{"while.head", "while.body", "while.else", "while.end"},
+		{"for.head", "for.body", "for.else", "for.end"},
+	};
+	const char *const *lb = labels[kind == RG_FOR];
+	Region *rg = push_region(L, kind, st->range);
+	rg->head = new_block(L, lb[0]);
+	rg->body = new_block(L, lb[1]);
+	rg->orelse = has_else ? new_block(L, lb[2]) : NULL;
+	rg->exit = new_block(L, lb[3]);
+	emit_loop_entry(L, rg->head);
+	set_block(L, rg->head);
+	return rg;
+}
+
 static void lower_while(Lower *L, const Stmt *st)
 {
-	Region *rg = push_region(L, RG_WHILE, st->range);
-	Block *head = new_block(L, "while.head");
-	Block *body = new_block(L, "while.body");
-	Block *els = st->u.cond.orelse.len ? new_block(L, "while.else") : NULL;
-	Block *exit = new_block(L, "while.end");
-	rg->head = head;
-	rg->body = body;
-	rg->orelse = els;
-	rg->exit = exit;
-	emit_loop_entry(L, head);
-	set_block(L, head);
+	Region *rg = open_loop(L, RG_WHILE, st, st->u.cond.orelse.len > 0);
+	Block *head = rg->head, *body = rg->body, *els = rg->orelse, *exit = rg->exit;
 	L->loc = st->u.cond.test->range;
 	lower_cond(L, st->u.cond.test, body, els ? els : exit);
 	enter_block(L, body);
@@ -426,19 +436,10 @@ Instr *emit_iternext(Lower *L, Instr *it, Block *body, Block *done)
 
 static void lower_for(Lower *L, const Stmt *st)
 {
-	Region *rg = push_region(L, RG_FOR, st->range);
 	L->loc = st->u.for_.iter->range;
 	Instr *it = lower_iter(L, lower_expr(L, st->u.for_.iter));
-	Block *head = new_block(L, "for.head");
-	Block *body = new_block(L, "for.body");
-	Block *els = st->u.for_.orelse.len ? new_block(L, "for.else") : NULL;
-	Block *exit = new_block(L, "for.end");
-	rg->head = head;
-	rg->body = body;
-	rg->orelse = els;
-	rg->exit = exit;
-	emit_loop_entry(L, head);
-	set_block(L, head);
+	Region *rg = open_loop(L, RG_FOR, st, st->u.for_.orelse.len > 0);
+	Block *head = rg->head, *body = rg->body, *els = rg->orelse, *exit = rg->exit;
 	L->loc = st->u.for_.target->range;
 	Instr *item = emit_iternext(L, it, body, els ? els : exit);
 	enter_block(L, body);
