@@ -51,3 +51,31 @@ def lost_copy(x, y, n):
 
 x, x = 1, 2
 print(x)
+
+# A rotation: each phi takes the next variable's value.
+def rotate(a, b, c, n):
+    while n:
+        a, b, c = b, c, a
+        n -= 1
+    return a, b, c
+# CHECK-LABEL: func @rotate(
+# CHECK-DAG:     %[[A:[0-9]+]] = phi [bb0: %1], [bb2: %[[A2:[0-9]+]]] : object ; a
+# CHECK-DAG:     %[[B:[0-9]+]] = phi [bb0: %2], [bb2: %[[B2:[0-9]+]]] : object ; b
+# CHECK-DAG:     %[[C:[0-9]+]] = phi [bb0: %3], [bb2: %[[C2:[0-9]+]]] : object ; c
+# CHECK:       bb2 (while.body):
+# CHECK-NEXT:    %[[T:[0-9]+]] = build_tuple %[[B]], %[[C]], %[[A]]
+# CHECK-NEXT:    %[[U:[0-9]+]] = unpack %[[T]], 3
+# CHECK-NEXT:    %[[A2]] = extract %[[U]], 0
+# CHECK-NEXT:    %[[B2]] = extract %[[U]], 1
+# CHECK-NEXT:    %[[C2]] = extract %[[U]], 2
+
+# Targets are assigned left to right: the subscript sees the new i.
+def order(lst):
+    i, lst[i] = 1, 5
+    return i
+# CHECK-LABEL: func @order(
+# CHECK:         %[[U:[0-9]+]] = unpack %{{[0-9]+}}, 2
+# CHECK-NEXT:    %[[I:[0-9]+]] = extract %[[U]], 0 {{.*}}; i
+# CHECK-NEXT:    %[[V:[0-9]+]] = extract %[[U]], 1
+# CHECK-NEXT:    setitem %1, %[[I]], %[[V]]
+# CHECK-NEXT:    ret %[[I]]
