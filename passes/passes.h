@@ -31,6 +31,40 @@ void cfg_remove_pred(Block *b, int k);
  * ("1e+16", "1e-05", "0.0001", "1000000000000000.0", "inf", "nan"). */
 void float_repr(double x, char buf[32]);
 
+/* ---- summary.c ---- */
+
+/* Ordered effects: two calls that share one must keep their order. */
+enum {
+	EFF_STDOUT = 1u << 0,
+	EFF_STDIN = 1u << 1,
+	EFF_FILES = 1u << 2,    /* any file: paths are not told apart yet */
+	EFF_RANDOM = 1u << 3,   /* the random module's hidden state */
+	EFF_UNKNOWN = 1u << 4,  /* a call to something not seen */
+};
+
+/* What a function does that its caller can observe. */
+typedef struct Summary {
+	Function *fn;
+	NameVec reads_globals;     /* module-level names read, here or in callees */
+	uint64_t mutates_params;   /* bit i: the objects parameter i reaches */
+	NameVec mutates_globals;   /* objects module-level names reach */
+	bool mutates_unknown;      /* objects it cannot name */
+	unsigned effects;          /* EFF_* */
+} Summary;
+
+typedef struct SummaryTable {
+	Summary *items;            /* one per function, in module order */
+	int len;
+	NameVec def_names;         /* module-level defs bound once, by name */
+	FunctionVec defs;
+} SummaryTable;
+
+/* Computes every function's summary, iterating to a fixed point. */
+void summaries_compute(SummaryTable *t, IRModule *m);
+const Summary *summary_find(const SummaryTable *t, const Function *f);
+/* One line per function: "summary @f: reads X; mutates param a; effects stdout;" */
+void summaries_print(StrBuf *out, const SummaryTable *t);
+
 /* ---- pass_registry.c ---- */
 
 typedef struct PassInfo {

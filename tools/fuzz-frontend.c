@@ -7,6 +7,7 @@
  */
 #include "frontend/frontend.h"
 #include "ir/ir.h"
+#include "passes/passes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +36,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fprintf(stderr, "%s", errors.data);
 				abort(); /* a bug in the lowering: make libFuzzer keep it */
 			}
-			if (ir)
+			if (ir) {
 				ir_print_module(&out, ir);
+				SummaryTable t;
+				summaries_compute(&t, ir);
+				summaries_print(&out, &t);
+			}
 			sb_free(&errors);
 		}
 		dump_tokens(&out, &arena, &diag, &src);

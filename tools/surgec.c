@@ -14,7 +14,9 @@
 #define SURGE_VERIFY_EACH_DEFAULT 0
 #endif
 
-typedef enum Action { ACT_SYNTAX_ONLY, ACT_AST_DUMP, ACT_DUMP_TOKENS, ACT_PRINT_IR } Action;
+typedef enum Action {
+	ACT_SYNTAX_ONLY, ACT_AST_DUMP, ACT_DUMP_TOKENS, ACT_PRINT_IR, ACT_PRINT_SUMMARIES
+} Action;
 
 static void usage(FILE *f)
 {
@@ -28,6 +30,7 @@ static void usage(FILE *f)
 	      "  -ast-dump       Print the abstract syntax tree\n"
 	      "  -dump-tokens    Print the tokens the lexer produces\n"
 	      "  -print-ir       Print the SSA IR (after the passes, if any run)\n"
+	      "  -print-summaries  Print what each function reads, mutates and does\n"
 	      "  -passes=a,b     Run exactly these passes, in this order\n"
 	      "  -print-after=P  Print the IR after pass P (a comma list is allowed)\n"
 	      "  -print-after-all  Print the IR after every pass\n"
@@ -48,7 +51,7 @@ static void usage(FILE *f)
  * (exit 2, never a user's error). */
 static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Module *m,
                          const char *path, const PassOptions *passes, bool run_passes,
-                         bool print)
+                         Action print)
 {
 	IRModule *ir = ir_lower(arena, diag, m, path);
 	if (!ir)
@@ -63,8 +66,13 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 	} else if (run_passes && !pass_run(ir, passes, out)) {
 		status = 2;
 	}
-	if (print)
+	if (print == ACT_PRINT_IR) {
 		ir_print_module(out, ir);
+	} else if (print == ACT_PRINT_SUMMARIES && status == 0) {
+		SummaryTable t;
+		summaries_compute(&t, ir);
+		summaries_print(out, &t);
+	}
 	sb_free(&errors);
 	return status;
 }
@@ -96,9 +104,10 @@ static int compile(const char *path, Action action, const PassOptions *passes,
 			if (sema_check(m, &diag) && diag.nerrors == 0) {
 				if (action == ACT_AST_DUMP)
 					ast_dump(&out, m);
-				else if (action == ACT_PRINT_IR || run_passes)
+				else if (action == ACT_PRINT_IR || action == ACT_PRINT_SUMMARIES ||
+				         run_passes)
 					status_ir = lower_and_run(&out, &arena, &diag, m, path, passes,
-					                          run_passes, action == ACT_PRINT_IR);
+					                          run_passes, action);
 			}
 		}
 	}
@@ -149,6 +158,8 @@ int main(int argc, char **argv)
 			action = ACT_DUMP_TOKENS;
 		} else if (strcmp(a, "-print-ir") == 0) {
 			action = ACT_PRINT_IR;
+		} else if (strcmp(a, "-print-summaries") == 0) {
+			action = ACT_PRINT_SUMMARIES;
 		} else if (a[0] == '-' && a[1] != 0) {
 			fprintf(stderr, "surgec: error: unknown argument: '%s'\n", a);
 			fprintf(stderr, "surgec: note: see 'surgec --help'\n");

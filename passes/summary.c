@@ -1,0 +1,395 @@
+/* summary.c: what each function does that a caller can observe.
+ *
+ * For every function: the module-level names it reads (load_global), the
+ * objects it may mutate (those its parameters reach, those module-level
+ * names reach, or ones it cannot name), and its ordered effects (stdout,
+ * stdin, files, the random module's state). A call is then as precise as
+ * its callee. Summaries are computed for all functions together and
+ * iterated to a fixed point, so recursion needs nothing special.
+ *
+ * Where a value comes from is traced back through SSA to its origins: a
+ * parameter, a module-level name, a fresh allocation, or "unknown" (a
+ * call's result, a cell). Anything mutated through an unknown origin is
+ * reported as such: sound first, precise where the IR shows the way. */
+#include "passes/passes.h"
+
+#include <stdlib.h>
+
+/* Methods of builtin types that change their receiver. */
+static const char *const mutating_methods[] = {
+	"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
+	"update", "setdefault", "popitem", "add", "discard", "difference_update",
+	"intersection_update", "symmetric_difference_update", NULL,
+};
+
+static bool in_names(const char *n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(n, *list) == 0)
+			return true;
+	return false;
+}
+
+/* Where values come from: bit i < 62 for parameter i, and two more. */
+enum { ORIGIN_GLOBAL = 1ull << 62, ORIGIN_UNKNOWN = 1ull << 63 };
+
+/* A value that may be one of several module-level names. */
+static const char ambiguous[] = "?";
+
+typedef struct Origins {
+	uint64_t *bits;         /* by value id */
+	const char **global;    /* the module name, when one global */
+} Origins;
+
+/* The origins one instruction adds from its own nature. */
+static uint64_t own_origin(const Instr *v)
+{
+	switch (v->op) {
+	case OP_PARAM:
+		/* a captured cell arrives as a parameter past the real ones */
+		return v->imm.index < 62 && v->imm.index < v->block->fn->nparams
+		       ? 1ull << v->imm.index : ORIGIN_UNKNOWN;
+	case OP_LOAD_GLOBAL:
+		return ORIGIN_GLOBAL;
+	case OP_CONST: case OP_BUILD_LIST: case OP_BUILD_TUPLE: case OP_BUILD_SET:
+	case OP_BUILD_DICT: case OP_BUILTIN: case OP_IMPORT: case OP_UNDEF:
+	case OP_MAKE_FUNCTION: case OP_SLICE: case OP_FORMAT: case OP_JOIN_STR:
+	case OP_COMPARE: case OP_UNARY: case OP_BINOP:
+	case OP_GETITEM: case OP_GETATTR: case OP_EXTRACT: case OP_UNPACK: case OP_ITER:
+	case OP_ITERNEXT: case OP_WITH_ENTER: case OP_PHI:
+		return 0;
+	default:
+		/* Call results, slots, cells, exceptions: could be anything. */
+		return ORIGIN_UNKNOWN;
+	}
+}
+
+/* Whether a value reaches into its first operands' objects: an element,
+ * attribute or item of x is reachable from x; x += y on a list is x. */
+static bool inherits(const Instr *v)
+{
+	switch (v->op) {
+	case OP_GETITEM: case OP_GETATTR: case OP_EXTRACT: case OP_UNPACK: case OP_ITER:
+	case OP_ITERNEXT: case OP_WITH_ENTER: case OP_PHI:
+		return true;
+	case OP_BINOP:
+		return v->inplace;
+	default:
+		return false;
+	}
+}
+
+/* The objects each value may be or reach into (parameters, module names,
+ * unknown), as a least fixed point over the function: origins only grow,
+ * so phi cycles settle on the union of what flows in. */
+static void compute_origins(Function *f, Origins *o)
+{
+	bool changed = true;
+	while (changed) {
+		changed = false;
+		for (int b = 0; b < f->blocks.len; b++) {
+			Block *bb = f->blocks.items[b];
+			InstrVec *lists[2] = {&bb->phis, &bb->instrs};
+			for (int l = 0; l < 2; l++) {
+				for (int k = 0; k < lists[l]->len; k++) {
+					Instr *v = lists[l]->items[k];
+					if (!ir_has_value(v->op))
+						continue;
+					uint64_t r = own_origin(v);
+					if (v->op == OP_LOAD_GLOBAL)
+						o->global[v->id] = v->imm.name;
+					/* A phi is any of its operands; anything else reaches
+					 * into its first (the container, not the index). */
+					int nin = v->op == OP_PHI ? v->args.len : 1;
+					for (int a = 0; inherits(v) && a < nin; a++) {
+						Instr *x = ir_resolve(v->args.items[a]);
+						r |= o->bits[x->id];
+						const char *gx = o->global[x->id], *gv = o->global[v->id];
+						if (gx && !gv)
+							o->global[v->id] = gx;
+						else if (gx && gv != gx && strcmp(gx, gv) != 0)
+							o->global[v->id] = ambiguous;
+					}
+					if ((r | o->bits[v->id]) != o->bits[v->id]) {
+						o->bits[v->id] |= r;
+						changed = true;
+					}
+				}
+			}
+		}
+	}
+}
+
+static uint64_t origin_of(Origins *o, Instr *v)
+{
+	return o->bits[ir_resolve(v)->id];
+}
+
+static Summary *summary_of(SummaryTable *t, const Function *f)
+{
+	for (int i = 0; i < t->len; i++)
+		if (t->items[i].fn == f)
+			return &t->items[i];
+	return NULL;
+}
+
+/* The user function a callee value is, when the IR shows it. */
+static const Function *callee_function(const SummaryTable *t, Instr *callee)
+{
+	callee = ir_resolve(callee);
+	if (callee->op == OP_MAKE_FUNCTION)
+		return callee->imm.fn;
+	if (callee->op == OP_LOAD_GLOBAL) {
+		/* A module-level def bound once, under that name. */
+		for (int i = 0; i < t->defs.len; i++)
+			if (strcmp(t->def_names.items[i], callee->imm.name) == 0)
+				return t->defs.items[i];
+	}
+	return NULL;
+}
+
+static bool add_name(Arena *a, NameVec *v, const char *n)
+{
+	for (int i = 0; i < v->len; i++)
+		if (strcmp(v->items[i], n) == 0)
+			return false;
+	namevec_push(a, v, n);
+	return true;
+}
+
+/* What mutating the object v names means for the summary. */
+static bool note_mutation(Arena *a, Summary *s, Origins *o, Instr *v)
+{
+	bool changed = false;
+	uint64_t bits = origin_of(o, v);
+	uint64_t params = bits & ~(ORIGIN_GLOBAL | ORIGIN_UNKNOWN);
+	if ((s->mutates_params | params) != s->mutates_params) {
+		s->mutates_params |= params;
+		changed = true;
+	}
+	if (bits & ORIGIN_GLOBAL) {
+		const char *g = o->global[ir_resolve(v)->id];
+		if (g && g != ambiguous)
+			changed |= add_name(a, &s->mutates_globals, g);
+		else if (!s->mutates_unknown)
+			changed = s->mutates_unknown = true;
+	}
+	if ((bits & ORIGIN_UNKNOWN) && !s->mutates_unknown)
+		changed = s->mutates_unknown = true;
+	return changed;
+}
+
+/* The effects of a call to a builtin or a module function. */
+static unsigned builtin_effects(const char *name)
+{
+	if (strcmp(name, "print") == 0)
+		return EFF_STDOUT;
+	if (strcmp(name, "input") == 0)
+		return EFF_STDIN | EFF_STDOUT;
+	if (strcmp(name, "open") == 0)
+		return EFF_FILES;
+	return 0;
+}
+
+static unsigned method_effects(const Instr *call, const Origins *o)
+{
+	const char *m = call->imm.name;
+	Instr *obj = ir_resolve(call->args.items[0]);
+	/* random.randint(...), and the like: the module's hidden state. */
+	if (obj->op == OP_IMPORT || (obj->op == OP_LOAD_GLOBAL && o->global[obj->id])) {
+		const char *mod = obj->op == OP_IMPORT ? obj->imm.name : obj->imm.name;
+		if (strcmp(mod, "random") == 0)
+			return EFF_RANDOM;
+	}
+	if (obj->type && obj->type->kind == TY_FILE)
+		return EFF_FILES;
+	if (strcmp(m, "write") == 0 || strcmp(m, "writerow") == 0 ||
+	    strcmp(m, "writerows") == 0 || strcmp(m, "writelines") == 0 ||
+	    strcmp(m, "read") == 0 || strcmp(m, "readline") == 0 ||
+	    strcmp(m, "readlines") == 0 || strcmp(m, "flush") == 0 || strcmp(m, "close") == 0)
+		return EFF_FILES;
+	return 0;
+}
+
+/* One pass over a function; returns whether its summary grew. */
+static bool summarize(SummaryTable *t, Summary *s)
+{
+	Function *f = s->fn;
+	Arena *a = f->module->arena;
+	size_t n = (size_t)f->nvalues + 1;
+	Origins o = {xcalloc(n, sizeof *o.bits), xcalloc(n, sizeof *o.global)};
+	compute_origins(f, &o);
+	bool changed = false;
+	unsigned effects = s->effects;
+	for (int b = 0; b < f->blocks.len; b++) {
+		Block *bb = f->blocks.items[b];
+		for (int k = 0; k < bb->instrs.len; k++) {
+			Instr *in = bb->instrs.items[k];
+			switch (in->op) {
+			case OP_LOAD_GLOBAL:
+				changed |= add_name(a, &s->reads_globals, in->imm.name);
+				break;
+			case OP_SETITEM: case OP_SETATTR: case OP_DELITEM: case OP_DELATTR:
+				changed |= note_mutation(a, s, &o, in->args.items[0]);
+				break;
+			case OP_BINOP:
+				/* x += y extends a list in place */
+				if (in->inplace && !(in->type && in->type->kind >= TY_BOOL &&
+				                     in->type->kind <= TY_STR))
+					changed |= note_mutation(a, s, &o, in->args.items[0]);
+				break;
+			case OP_ITER: {
+				Instr *x = ir_resolve(in->args.items[0]);
+				if (x->type && x->type->kind == TY_FILE)
+					effects |= EFF_FILES;
+				break;
+			}
+			case OP_CALL_METHOD:
+				effects |= method_effects(in, &o);
+				if (in_names(in->imm.name, mutating_methods))
+					changed |= note_mutation(a, s, &o, in->args.items[0]);
+				break;
+			case OP_CALL: {
+				Instr *callee = ir_resolve(in->args.items[0]);
+				if (callee->op == OP_BUILTIN) {
+					effects |= builtin_effects(callee->imm.name);
+					break;
+				}
+				const Function *g = callee_function(t, callee);
+				const Summary *cs = g ? summary_of(t, g) : NULL;
+				if (!cs) {
+					/* Calling something we cannot see: anything. */
+					effects |= EFF_UNKNOWN;
+					if (!s->mutates_unknown)
+						changed = s->mutates_unknown = true;
+					break;
+				}
+				effects |= cs->effects;
+				for (int r = 0; r < cs->reads_globals.len; r++)
+					changed |= add_name(a, &s->reads_globals, cs->reads_globals.items[r]);
+				for (int r = 0; r < cs->mutates_globals.len; r++)
+					changed |= add_name(a, &s->mutates_globals, cs->mutates_globals.items[r]);
+				if (cs->mutates_unknown && !s->mutates_unknown)
+					changed = s->mutates_unknown = true;
+				/* The callee mutates its parameter i: the caller mutates
+				 * what its argument i is. */
+				int nargs = in->args.len - 1 - in->nkw;
+				for (int p = 0; p < nargs && p < 62; p++)
+					if (cs->mutates_params & (1ull << p))
+						changed |= note_mutation(a, s, &o, in->args.items[1 + p]);
+				if (in->nkw && cs->mutates_params && !s->mutates_unknown)
+					changed = s->mutates_unknown = true; /* keywords: not mapped yet */
+				break;
+			}
+			default:
+				break;
+			}
+		}
+	}
+	if (effects != s->effects) {
+		s->effects = effects;
+		changed = true;
+	}
+	free(o.bits);
+	free(o.global);
+	return changed;
+}
+
+void summaries_compute(SummaryTable *t, IRModule *m)
+{
+	Arena *a = m->arena;
+	memset(t, 0, sizeof *t);
+	t->items = arena_alloc(a, (size_t)(m->functions.len ? m->functions.len : 1) * sizeof *t->items);
+	t->len = m->functions.len;
+	for (int i = 0; i < m->functions.len; i++)
+		t->items[i].fn = m->functions.items[i];
+	/* Module-level defs, by the name they are stored under. A name bound
+	 * twice could be either function: it is not resolved. */
+	Function *mod = m->functions.len ? m->functions.items[0] : NULL;
+	for (int b = 0; mod && b < mod->blocks.len; b++) {
+		Block *bb = mod->blocks.items[b];
+		for (int k = 0; k < bb->instrs.len; k++) {
+			Instr *in = bb->instrs.items[k];
+			if (in->op != OP_STORE_GLOBAL)
+				continue;
+			Instr *v = ir_resolve(in->args.items[0]);
+			int found = -1;
+			for (int d = 0; d < t->def_names.len; d++)
+				if (strcmp(t->def_names.items[d], in->imm.name) == 0)
+					found = d;
+			if (found >= 0)
+				t->defs.items[found] = NULL; /* bound twice */
+			else if (v->op == OP_MAKE_FUNCTION) {
+				namevec_push(a, &t->def_names, in->imm.name);
+				functionvec_push(a, &t->defs, v->imm.fn);
+			}
+		}
+	}
+	for (int d = 0; d < t->defs.len; d++)
+		if (!t->defs.items[d])
+			t->def_names.items[d] = "";
+	bool changed = true;
+	while (changed) {
+		changed = false;
+		for (int i = 0; i < t->len; i++)
+			changed |= summarize(t, &t->items[i]);
+	}
+}
+
+const Summary *summary_find(const SummaryTable *t, const Function *f)
+{
+	return summary_of((SummaryTable *)t, f);
+}
+
+void summaries_print(StrBuf *out, const SummaryTable *t)
+{
+	static const char *const effect_names[] = {"stdout", "stdin", "files", "random", "unknown"};
+	for (int i = 0; i < t->len; i++) {
+		const Summary *s = &t->items[i];
+		sb_printf(out, "summary @%s:", s->fn->name);
+		if (s->reads_globals.len) {
+			sb_puts(out, " reads");
+			for (int r = 0; r < s->reads_globals.len; r++)
+				sb_printf(out, "%s%s", r ? "," : " ", s->reads_globals.items[r]);
+			sb_puts(out, ";");
+		}
+		if (s->mutates_params || s->mutates_globals.len || s->mutates_unknown) {
+			sb_puts(out, " mutates");
+			bool first = true;
+			for (int p = 0; p < 62; p++) {
+				if (!(s->mutates_params & (1ull << p)))
+					continue;
+				const char *pname = NULL;
+				Block *entry = s->fn->blocks.items[0];
+				for (int k = 0; k < entry->instrs.len; k++)
+					if (entry->instrs.items[k]->op == OP_PARAM &&
+					    entry->instrs.items[k]->imm.index == p)
+						pname = entry->instrs.items[k]->name;
+				sb_printf(out, "%sparam %s", first ? " " : ", ", pname ? pname : "?");
+				first = false;
+			}
+			for (int r = 0; r < s->mutates_globals.len; r++) {
+				sb_printf(out, "%sglobal %s", first ? " " : ", ", s->mutates_globals.items[r]);
+				first = false;
+			}
+			if (s->mutates_unknown)
+				sb_printf(out, "%sunknown", first ? " " : ", ");
+			sb_puts(out, ";");
+		}
+		if (s->effects) {
+			sb_puts(out, " effects");
+			bool first = true;
+			for (int e = 0; e < 5; e++) {
+				if (s->effects & (1u << e)) {
+					sb_printf(out, "%s%s", first ? " " : ",", effect_names[e]);
+					first = false;
+				}
+			}
+			sb_puts(out, ";");
+		}
+		if (!s->reads_globals.len && !s->mutates_params && !s->mutates_globals.len &&
+		    !s->mutates_unknown && !s->effects)
+			sb_puts(out, " pure;");
+		sb_putc(out, '\n');
+	}
+}
