@@ -228,6 +228,7 @@ struct Function {
 	NameVec freevars;       /* captured from enclosing functions */
 	int nvalues;
 	int nstmts;
+	SrcRange *stmt_ranges;  /* [nstmts]: where each top-level statement is */
 	bool is_module;
 	bool is_genexp;         /* a generator expression: yields, returns none */
 };

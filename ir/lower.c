@@ -738,6 +738,14 @@ static void sorted_names(Lower *L, const NameSet *s, NameVec *out)
 		qsort(out->items, (size_t)out->len, sizeof *out->items, cmp_names);
 }
 
+static void record_stmt_ranges(Lower *L, Function *f, const StmtList *body)
+{
+	f->nstmts = body->len;
+	f->stmt_ranges = arena_alloc(L->arena, (size_t)(body->len ? body->len : 1) * sizeof(SrcRange));
+	for (int i = 0; i < body->len; i++)
+		f->stmt_ranges[i] = body->items[i]->range;
+}
+
 static void add_cellref(Lower *L, const char *name, Instr *cell)
 {
 	if (L->ncellrefs == L->capcellrefs) {
@@ -844,11 +852,11 @@ Function *lower_function(Lower *L, const char *name, const ParamList *params,
 		Instr *v = lower_expr(L, lambda_body);
 		emit1(L, OP_RET, v->type, v);
 	} else {
+		record_stmt_ranges(L, f, body);
 		for (int i = 0; i < body->len; i++) {
 			L->stmt = i;
 			lower_stmt(L, body->items[i]);
 		}
-		f->nstmts = body->len;
 		if (L->cur) {
 			L->loc = loc;
 			emit1(L, OP_RET, ty(L, TY_NONE), emit_const(L, K_NONE));
@@ -898,11 +906,11 @@ IRModule *ir_lower(Arena *a, DiagEngine *d, const Module *mod, const char *filen
 	seal(&L, entry);
 	set_block(&L, entry);
 	sorted_names(&L, &scope.slots, &f->slots);
+	record_stmt_ranges(&L, f, &mod->body);
 	for (int i = 0; i < mod->body.len; i++) {
 		L.stmt = i;
 		lower_stmt(&L, mod->body.items[i]);
 	}
-	f->nstmts = mod->body.len;
 	if (L.cur)
 		emit1(&L, OP_RET, ty(&L, TY_NONE), emit_const(&L, K_NONE));
 	ir_compact(f);

@@ -65,6 +65,13 @@ const Summary *summary_find(const SummaryTable *t, const Function *f);
 /* One line per function: "summary @f: reads X; mutates param a; effects stdout;" */
 void summaries_print(StrBuf *out, const SummaryTable *t);
 
+/* ---- ddg.c ---- */
+
+/* The statement dependence graph of every function, as -print-ddg shows
+ * it: one line per top-level statement (with its source line), one per
+ * edge ("S1 -> S2 RAW a"). */
+void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src);
+
 /* ---- pass_registry.c ---- */
 
 typedef struct PassInfo {

@@ -15,7 +15,8 @@
 #endif
 
 typedef enum Action {
-	ACT_SYNTAX_ONLY, ACT_AST_DUMP, ACT_DUMP_TOKENS, ACT_PRINT_IR, ACT_PRINT_SUMMARIES
+	ACT_SYNTAX_ONLY, ACT_AST_DUMP, ACT_DUMP_TOKENS, ACT_PRINT_IR, ACT_PRINT_SUMMARIES,
+	ACT_PRINT_DDG
 } Action;
 
 static void usage(FILE *f)
@@ -31,6 +32,7 @@ static void usage(FILE *f)
 	      "  -dump-tokens    Print the tokens the lexer produces\n"
 	      "  -print-ir       Print the SSA IR (after the passes, if any run)\n"
 	      "  -print-summaries  Print what each function reads, mutates and does\n"
+	      "  -print-ddg      Print the statement dependence graph of each function\n"
 	      "  -passes=a,b     Run exactly these passes, in this order\n"
 	      "  -print-after=P  Print the IR after pass P (a comma list is allowed)\n"
 	      "  -print-after-all  Print the IR after every pass\n"
@@ -68,6 +70,8 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 	}
 	if (print == ACT_PRINT_IR) {
 		ir_print_module(out, ir);
+	} else if (print == ACT_PRINT_DDG && status == 0) {
+		ddg_print(out, ir, diag->src);
 	} else if (print == ACT_PRINT_SUMMARIES && status == 0) {
 		SummaryTable t;
 		summaries_compute(&t, ir);
@@ -105,7 +109,7 @@ static int compile(const char *path, Action action, const PassOptions *passes,
 				if (action == ACT_AST_DUMP)
 					ast_dump(&out, m);
 				else if (action == ACT_PRINT_IR || action == ACT_PRINT_SUMMARIES ||
-				         run_passes)
+				         action == ACT_PRINT_DDG || run_passes)
 					status_ir = lower_and_run(&out, &arena, &diag, m, path, passes,
 					                          run_passes, action);
 			}
@@ -160,6 +164,8 @@ int main(int argc, char **argv)
 			action = ACT_PRINT_IR;
 		} else if (strcmp(a, "-print-summaries") == 0) {
 			action = ACT_PRINT_SUMMARIES;
+		} else if (strcmp(a, "-print-ddg") == 0) {
+			action = ACT_PRINT_DDG;
 		} else if (a[0] == '-' && a[1] != 0) {
 			fprintf(stderr, "surgec: error: unknown argument: '%s'\n", a);
 			fprintf(stderr, "surgec: note: see 'surgec --help'\n");

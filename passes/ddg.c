@@ -1,0 +1,612 @@
+/* ddg.c: the statement dependence graph: which top-level statements of a
+ * function must stay in order, and why.
+ *
+ *   RAW x    S2 reads the value of x that S1 assigned (SSA def-use for
+ *            locals; by name for slots, cells and module names that
+ *            functions read)
+ *   WAR/WAW  on names that are not renamed by SSA (slots, cells, globals)
+ *   MEM x    the statements touch one mutable object, at least one of them
+ *            mutating it (b = a; b.append(4) mutates what a names)
+ *   EFFECT   both print, read or write files, use random, read stdin, or
+ *            call code that is not seen
+ *   CTRL     S1 may end the function (return, raise, assert) before S2
+ *
+ * Objects: values that may be mutable are grouped into classes that may
+ * share an object (unification, as in Steensgaard's analysis): a value and
+ * what it is assigned from, a container and what is stored in it or read
+ * out of it, a call's result and its arguments. A parameter, a module name
+ * and "unknown" are classes of their own. This is sound and coarse; the
+ * function summaries make calls precise. */
+#include "passes/passes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef enum EdgeKind { E_RAW, E_WAR, E_WAW, E_MEM, E_EFFECT, E_CTRL } EdgeKind;
+static const char *const edge_names[] = {"RAW", "WAR", "WAW", "MEM", "EFFECT", "CTRL"};
+
+typedef struct Edge {
+	int from, to;
+	EdgeKind kind;
+	const char *label;
+	const char *why;
+} Edge;
+
+typedef struct Graph {
+	Edge *edges;
+	int len, cap;
+} Graph;
+
+static void add_edge(Graph *g, int from, int to, EdgeKind k, const char *label, const char *why)
+{
+	if (from == to)
+		return;
+	for (int i = 0; i < g->len; i++) {
+		Edge *e = &g->edges[i];
+		if (e->from == from && e->to == to && e->kind == k &&
+		    strcmp(e->label ? e->label : "", label ? label : "") == 0)
+			return;
+	}
+	if (g->len == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 32;
+		g->edges = xrealloc(g->edges, (size_t)g->cap * sizeof *g->edges);
+	}
+	g->edges[g->len++] = (Edge){from, to, k, label, why};
+}
+
+static int cmp_edges(const void *a, const void *b)
+{
+	const Edge *x = a, *y = b;
+	if (x->from != y->from)
+		return x->from - y->from;
+	if (x->to != y->to)
+		return x->to - y->to;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	return strcmp(x->label ? x->label : "", y->label ? y->label : "");
+}
+
+/* ---- names ---- */
+
+static bool python_name(const char *n)
+{
+	return n && n[0] != '.' && n[0] != '<';
+}
+
+/* Per statement, the names read and written outside SSA. */
+typedef struct NameUse { int stmt; const char *name; bool write; } NameUse;
+typedef struct NameUses { NameUse *items; int len, cap; } NameUses;
+
+static void note_name(NameUses *u, int stmt, const char *name, bool write)
+{
+	if (u->len == u->cap) {
+		u->cap = u->cap ? u->cap * 2 : 32;
+		u->items = xrealloc(u->items, (size_t)u->cap * sizeof *u->items);
+	}
+	u->items[u->len++] = (NameUse){stmt, name, write};
+}
+
+/* RAW from the last writer before each read; WAR from each reader to the
+ * next writer; WAW between consecutive writers. */
+static void name_edges(Graph *g, const NameUses *u)
+{
+	for (int i = 0; i < u->len; i++) {
+		const NameUse *a = &u->items[i];
+		for (int j = 0; j < u->len; j++) {
+			const NameUse *b = &u->items[j];
+			if (b->stmt <= a->stmt || strcmp(a->name, b->name) != 0)
+				continue;
+			if (a->write && !b->write)
+				add_edge(g, a->stmt, b->stmt, E_RAW, a->name, NULL);
+			else if (!a->write && b->write)
+				add_edge(g, a->stmt, b->stmt, E_WAR, a->name, NULL);
+			else if (a->write && b->write)
+				add_edge(g, a->stmt, b->stmt, E_WAW, a->name, NULL);
+		}
+	}
+}
+
+/* ---- objects ---- */
+
+typedef struct Classes {
+	int *parent;     /* union-find over value ids and the fixed classes */
+	int nvalues;
+	const char **label;   /* a Python name of the class, for edge labels */
+} Classes;
+
+/* Fixed classes after the value ids. */
+enum { CL_UNKNOWN = 0, CL_PARAM = 1 }; /* CL_PARAM + i for parameter i (< 62) */
+
+static int cls_find(Classes *c, int x)
+{
+	while (c->parent[x] != x) {
+		c->parent[x] = c->parent[c->parent[x]];
+		x = c->parent[x];
+	}
+	return x;
+}
+
+/* The root is the lower node: fixed classes first, then the value made
+ * first, whose name labels the class. */
+static void cls_union(Classes *c, int a, int b)
+{
+	a = cls_find(c, a);
+	b = cls_find(c, b);
+	if (a == b)
+		return;
+	if (b < a) {
+		int t = a;
+		a = b;
+		b = t;
+	}
+	c->parent[b] = a;
+	if (!c->label[a])
+		c->label[a] = c->label[b];
+}
+
+/* Values of these types are never mutated: they need no class. */
+static bool immutable(const Type *t)
+{
+	return t && (t->kind == TY_NONE || t->kind == TY_BOOL || t->kind == TY_INT ||
+	             t->kind == TY_FLOAT || t->kind == TY_STR || t->kind == TY_RANGE ||
+	             t->kind == TY_FUNC || t->kind == TY_MODULE || t->kind == TY_SLICE);
+}
+
+static int value_node(const Classes *c, const Instr *v)
+{
+	(void)c;
+	return 64 + ir_resolve((Instr *)v)->id;
+}
+
+static const char *const mutating_methods[] = {
+	"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
+	"update", "setdefault", "popitem", "add", "discard", "difference_update",
+	"intersection_update", "symmetric_difference_update", NULL,
+};
+
+static bool mutating(const char *m)
+{
+	for (const char *const *p = mutating_methods; *p; p++)
+		if (strcmp(*p, m) == 0)
+			return true;
+	return false;
+}
+
+static const Function *resolve_callee(const SummaryTable *t, Instr *callee)
+{
+	callee = ir_resolve(callee);
+	if (callee->op == OP_MAKE_FUNCTION)
+		return callee->imm.fn;
+	if (callee->op == OP_LOAD_GLOBAL)
+		for (int i = 0; i < t->defs.len; i++)
+			if (strcmp(t->def_names.items[i], callee->imm.name) == 0)
+				return t->defs.items[i];
+	return NULL;
+}
+
+/* Builds the classes of a function's values. */
+static void build_classes(Classes *c, Function *f, const SummaryTable *t)
+{
+	int n = 64 + f->nvalues + 1;
+	c->nvalues = n;
+	c->parent = xmalloc((size_t)n * sizeof *c->parent);
+	c->label = xcalloc((size_t)n, sizeof *c->label);
+	for (int i = 0; i < n; i++)
+		c->parent[i] = i;
+	c->label[CL_UNKNOWN] = "?";
+	for (int b = 0; b < f->blocks.len; b++) {
+		Block *bb = f->blocks.items[b];
+		InstrVec *lists[2] = {&bb->phis, &bb->instrs};
+		for (int l = 0; l < 2; l++) {
+			for (int k = 0; k < lists[l]->len; k++) {
+				Instr *v = lists[l]->items[k];
+				int self = value_node(c, v);
+				if (ir_has_value(v->op) && python_name(v->name) && !c->label[self])
+					c->label[self] = v->name;
+				switch (v->op) {
+				case OP_PARAM:
+					cls_union(c, v->imm.index < 62 && v->imm.index < f->nparams
+					             ? CL_PARAM + v->imm.index : CL_UNKNOWN, self);
+					break;
+				case OP_LOAD_GLOBAL: case OP_SLOT_LOAD: case OP_CELL_LOAD:
+				case OP_CUR_EXC:
+					/* Objects others can reach: shared with every
+					 * other such value, soundly. */
+					cls_union(c, CL_UNKNOWN, self);
+					break;
+				case OP_PHI: case OP_GETITEM: case OP_GETATTR: case OP_EXTRACT:
+				case OP_UNPACK: case OP_ITER: case OP_ITERNEXT: case OP_WITH_ENTER:
+				case OP_BUILD_LIST: case OP_BUILD_TUPLE: case OP_BUILD_SET:
+				case OP_BUILD_DICT:
+					/* the same object, an item of it, or a container of
+					 * the operands: one class */
+					for (int a = 0; a < v->args.len; a++) {
+						Instr *x = ir_resolve(v->args.items[a]);
+						if ((v->op == OP_GETITEM || v->op == OP_GETATTR) && a > 0)
+							break; /* the index is not the container */
+						if (!immutable(x->type))
+							cls_union(c, self, value_node(c, x));
+					}
+					break;
+				case OP_BINOP:
+					if (v->inplace)
+						cls_union(c, self, value_node(c, v->args.items[0]));
+					break;
+				case OP_SETITEM: case OP_LIST_APPEND: case OP_SET_ADD: case OP_DICT_PUT:
+				case OP_SETATTR:
+					/* what is stored joins the container */
+					for (int a = 1; a < v->args.len; a++)
+						if (!immutable(v->args.items[a]->type))
+							cls_union(c, value_node(c, v->args.items[0]),
+							          value_node(c, v->args.items[a]));
+					break;
+				case OP_CALL: case OP_CALL_METHOD: {
+					/* The result may be an argument or something reachable
+					 * from one; a call we cannot see may return anything. */
+					const Function *g = v->op == OP_CALL ? resolve_callee(t, v->args.items[0]) : NULL;
+					bool builtin = v->op == OP_CALL && ir_resolve(v->args.items[0])->op == OP_BUILTIN;
+					if (!g && !builtin && v->op == OP_CALL)
+						cls_union(c, CL_UNKNOWN, self);
+					for (int a = v->op == OP_CALL ? 1 : 0; a < v->args.len; a++)
+						if (!immutable(v->args.items[a]->type) && !immutable(v->type))
+							cls_union(c, self, value_node(c, v->args.items[a]));
+					/* stored into the receiver: x.append(y) */
+					if (v->op == OP_CALL_METHOD && mutating(v->imm.name))
+						for (int a = 1; a < v->args.len; a++)
+							if (!immutable(v->args.items[a]->type))
+								cls_union(c, value_node(c, v->args.items[0]),
+								          value_node(c, v->args.items[a]));
+					break;
+				}
+				default:
+					break;
+				}
+			}
+		}
+	}
+}
+
+/* Per statement: the classes it reads and writes, as sets of roots. */
+typedef struct Access { int *reads, *writes; int nr, nw, cr, cw; const char *why; } Access;
+
+static void access_add(int **set, int *n, int *cap, int x)
+{
+	for (int i = 0; i < *n; i++)
+		if ((*set)[i] == x)
+			return;
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*set = xrealloc(*set, (size_t)*cap * sizeof **set);
+	}
+	(*set)[(*n)++] = x;
+}
+
+static void note_read(Classes *c, Access *a, Instr *v)
+{
+	v = ir_resolve(v);
+	if (!immutable(v->type))
+		access_add(&a->reads, &a->nr, &a->cr, cls_find(c, value_node(c, v)));
+}
+
+static const char *const kind_names[] = {
+#define X(k, s) s,
+	IR_TYPES(X)
+#undef X
+};
+
+/* The receiver of a method call as the source writes it (`b` in
+ * `b.append(4)`), when it is a plain name on the call's line. */
+static const char *receiver_text(Arena *arena, const SourceFile *src, const Instr *call)
+{
+	if (!src || call->loc.line < 1 || call->loc.line > src->nlines)
+		return NULL;
+	const char *p = src->lines[call->loc.line] + call->loc.col - 1;
+	const char *q = p;
+	while (*q == '_' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+	       (*q >= '0' && *q <= '9'))
+		q++;
+	size_t n = strlen(call->imm.name);
+	if (q == p || *q != '.' || strncmp(q + 1, call->imm.name, n) != 0)
+		return NULL;
+	return arena_strndup(arena, p, (size_t)(q - p));
+}
+
+/* "b.append mutates the list a names": the change, and what it reaches. */
+static const char *explain(Arena *arena, Classes *c, Instr *obj, const char *how,
+                           const char *recv)
+{
+	obj = ir_resolve(obj);
+	if (!recv)
+		recv = python_name(obj->name) ? obj->name : "an object";
+	const char *label = c->label[cls_find(c, value_node(c, obj))];
+	const char *kind = obj->type && obj->type->kind != TY_OBJECT ? kind_names[obj->type->kind]
+	                                                               : "object";
+	StrBuf b;
+	sb_init(&b);
+	if (how[0] == '.')
+		sb_printf(&b, "%s%s mutates the %s %s names", recv, how, kind,
+		          label && python_name(label) ? label : recv);
+	else
+		sb_printf(&b, "%s %s", how, recv);
+	const char *r = arena_strdup(arena, b.data);
+	sb_free(&b);
+	return r;
+}
+
+static void note_write(Classes *c, Access *a, Instr *v, const char *why)
+{
+	access_add(&a->writes, &a->nw, &a->cw, cls_find(c, value_node(c, v)));
+	if (!a->why)
+		a->why = why;
+}
+
+static bool conflicts(int x, const int *set, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (set[i] == x || set[i] == CL_UNKNOWN || x == CL_UNKNOWN)
+			return true;
+	return false;
+}
+
+/* ---- effects ---- */
+
+static unsigned instr_effects(const Instr *in, const SummaryTable *t, bool *ctrl)
+{
+	switch (in->op) {
+	case OP_CALL: {
+		Instr *callee = ir_resolve(in->args.items[0]);
+		if (callee->op == OP_BUILTIN) {
+			const char *n = callee->imm.name;
+			if (strcmp(n, "print") == 0)
+				return EFF_STDOUT;
+			if (strcmp(n, "input") == 0)
+				return EFF_STDIN | EFF_STDOUT;
+			if (strcmp(n, "open") == 0)
+				return EFF_FILES;
+			return 0;
+		}
+		const Function *g = resolve_callee(t, callee);
+		const Summary *s = g ? summary_find(t, g) : NULL;
+		return s ? s->effects : EFF_UNKNOWN;
+	}
+	case OP_CALL_METHOD: {
+		Instr *obj = ir_resolve(in->args.items[0]);
+		const char *m = in->imm.name;
+		if ((obj->op == OP_IMPORT || obj->op == OP_LOAD_GLOBAL) &&
+		    strcmp(obj->imm.name, "random") == 0)
+			return EFF_RANDOM;
+		if ((obj->op == OP_IMPORT || obj->op == OP_LOAD_GLOBAL) &&
+		    strcmp(obj->imm.name, "sys") == 0 && strcmp(m, "exit") == 0) {
+			*ctrl = true;
+			return 0;
+		}
+		if (obj->type && obj->type->kind == TY_FILE)
+			return EFF_FILES;
+		static const char *const io[] = {"write", "writerow", "writerows", "writelines",
+		                                 "read", "readline", "readlines", "flush", "close",
+		                                 NULL};
+		for (const char *const *p = io; *p; p++)
+			if (strcmp(*p, m) == 0)
+				return EFF_FILES;
+		return 0;
+	}
+	case OP_ITER: {
+		Instr *x = ir_resolve(in->args.items[0]);
+		return x->type && x->type->kind == TY_FILE ? EFF_FILES : 0;
+	}
+	case OP_RET:
+		*ctrl = true;
+		return 0;
+	case OP_RAISE:
+		/* raise X and assert; a bare re-raise passes on an exception the
+		 * statement raised anyway */
+		*ctrl |= in->args.len > 0;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static const char *effect_label(unsigned bits)
+{
+	if (bits & EFF_UNKNOWN)
+		return "unknown call";
+	if (bits & EFF_STDOUT)
+		return "stdout";
+	if (bits & EFF_STDIN)
+		return "stdin";
+	if (bits & EFF_FILES)
+		return "files";
+	return "random";
+}
+
+/* ---- the graph of one function ---- */
+
+static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const SourceFile *src)
+{
+	int n = f->nstmts;
+	if (n == 0)
+		return;
+	Graph g = {0};
+	NameUses names = {0};
+	Classes c;
+	build_classes(&c, f, t);
+	Access *acc = xcalloc((size_t)n, sizeof *acc);
+	unsigned *effects = xcalloc((size_t)n, sizeof *effects);
+	bool *ctrl = xcalloc((size_t)n, sizeof *ctrl);
+	Arena *arena = f->module->arena;
+
+	for (int b = 0; b < f->blocks.len; b++) {
+		Block *bb = f->blocks.items[b];
+		InstrVec *lists[2] = {&bb->phis, &bb->instrs};
+		for (int l = 0; l < 2; l++) {
+			for (int k = 0; k < lists[l]->len; k++) {
+				Instr *in = lists[l]->items[k];
+				int j = in->stmt;
+				if (j < 0 || j >= n)
+					continue;
+				/* RAW through SSA */
+				for (int a = 0; a < in->args.len; a++) {
+					Instr *v = ir_resolve(in->args.items[a]);
+					if (v->op == OP_UNDEF)
+						continue;
+					/* Parameters exist before any statement: no RAW edge,
+					 * but reading their objects still counts. */
+					if (v->op != OP_PARAM && v->stmt < j)
+						add_edge(&g, v->stmt, j, E_RAW,
+						         python_name(v->name) ? v->name : NULL, NULL);
+					note_read(&c, &acc[j], v);
+				}
+				switch (in->op) {
+				case OP_SLOT_LOAD: note_name(&names, j, in->imm.name, false); break;
+				case OP_SLOT_STORE: case OP_STORE_GLOBAL:
+					note_name(&names, j, in->imm.name, true);
+					break;
+				case OP_CELL_STORE:
+					note_name(&names, j, ir_resolve(in->args.items[0])->imm.name, true);
+					break;
+				case OP_SETITEM: case OP_DELITEM:
+					note_write(&c, &acc[j], in->args.items[0],
+					           explain(arena, &c, in->args.items[0], "an item assignment changes", NULL));
+					break;
+				case OP_SETATTR: case OP_DELATTR:
+					note_write(&c, &acc[j], in->args.items[0],
+					           explain(arena, &c, in->args.items[0], "an attribute assignment changes", NULL));
+					break;
+				case OP_BINOP:
+					if (in->inplace && !immutable(in->args.items[0]->type))
+						note_write(&c, &acc[j], in->args.items[0],
+						           explain(arena, &c, in->args.items[0], "an augmented assignment may change", NULL));
+					break;
+				case OP_CALL_METHOD:
+					if (mutating(in->imm.name)) {
+						char how[64];
+						snprintf(how, sizeof how, ".%s", in->imm.name);
+						note_write(&c, &acc[j], in->args.items[0],
+						           explain(arena, &c, in->args.items[0], how,
+						                   receiver_text(arena, src, in)));
+					}
+					break;
+				case OP_CALL: {
+					const Function *callee = resolve_callee(t, in->args.items[0]);
+					const Summary *s = callee ? summary_find(t, callee) : NULL;
+					bool builtin = ir_resolve(in->args.items[0])->op == OP_BUILTIN;
+					if (builtin)
+						break;
+					if (!s || s->mutates_unknown || s->mutates_globals.len) {
+						access_add(&acc[j].writes, &acc[j].nw, &acc[j].cw, CL_UNKNOWN);
+						if (!acc[j].why)
+							acc[j].why = "a call changes objects it can reach";
+					}
+					if (s) {
+						int nargs = in->args.len - 1 - in->nkw;
+						for (int p = 0; p < nargs && p < 62; p++)
+							if (s->mutates_params & (1ull << p))
+								note_write(&c, &acc[j], in->args.items[1 + p],
+								           explain(arena, &c, in->args.items[1 + p],
+								                   "a call changes its argument", NULL));
+						/* the module names the callee reads */
+						for (int r = 0; f->is_module && r < s->reads_globals.len; r++)
+							note_name(&names, j, s->reads_globals.items[r], false);
+					}
+					break;
+				}
+				default:
+					break;
+				}
+				bool c_end = false;
+				effects[j] |= instr_effects(in, t, &c_end);
+				/* the implicit return at the end is no early exit */
+				if (c_end && !(in->op == OP_RET && j == n - 1))
+					ctrl[j] = true;
+			}
+		}
+	}
+	/* A cell's loads read it; the name is on the cell. */
+	for (int b = 0; b < f->blocks.len; b++) {
+		Block *bb = f->blocks.items[b];
+		for (int k = 0; k < bb->instrs.len; k++) {
+			Instr *in = bb->instrs.items[k];
+			if (in->op == OP_CELL_LOAD && in->stmt >= 0 && in->stmt < n &&
+			    ir_resolve(in->args.items[0])->op == OP_CELL_NEW)
+				note_name(&names, in->stmt, ir_resolve(in->args.items[0])->imm.name, false);
+		}
+	}
+	name_edges(&g, &names);
+
+	for (int i = 0; i < n; i++) {
+		for (int j = i + 1; j < n; j++) {
+			/* MEM: a write of one against a read or write of the other */
+			for (int w = 0; w < acc[i].nw; w++) {
+				int x = acc[i].writes[w];
+				if (conflicts(x, acc[j].reads, acc[j].nr) || conflicts(x, acc[j].writes, acc[j].nw)) {
+					add_edge(&g, i, j, E_MEM, c.label[x] ? c.label[x] : "?", acc[i].why);
+					break;
+				}
+			}
+			for (int w = 0; w < acc[j].nw; w++) {
+				int x = acc[j].writes[w];
+				if (conflicts(x, acc[i].reads, acc[i].nr)) {
+					add_edge(&g, i, j, E_MEM, c.label[x] ? c.label[x] : "?", acc[j].why);
+					break;
+				}
+			}
+			/* EFFECT: shared effects keep their order; an unknown call
+			 * conflicts with every effect. */
+			unsigned shared = effects[i] & effects[j];
+			if ((effects[i] & EFF_UNKNOWN && effects[j]) || (effects[j] & EFF_UNKNOWN && effects[i]))
+				shared |= EFF_UNKNOWN;
+			if (shared)
+				add_edge(&g, i, j, E_EFFECT, effect_label(shared), NULL);
+			if (ctrl[i])
+				add_edge(&g, i, j, E_CTRL, NULL, NULL);
+		}
+	}
+
+	sb_printf(out, "*** DDG for %s ***\n", f->name);
+	for (int i = 0; i < n; i++) {
+		SrcRange r = f->stmt_ranges[i];
+		sb_printf(out, "S%d line %d: ", i + 1, r.line);
+		if (src && r.line >= 1 && r.line <= src->nlines) {
+			const char *p = src->lines[r.line];
+			const char *end = src->text + src->len;
+			while (p < end && (*p == ' ' || *p == '\t'))
+				p++;
+			const char *e = p;
+			while (e < end && *e != '\n' && *e != '\r')
+				e++;
+			sb_append(out, p, (size_t)(e - p));
+		}
+		sb_putc(out, '\n');
+	}
+	if (g.len > 1)
+		qsort(g.edges, (size_t)g.len, sizeof *g.edges, cmp_edges);
+	for (int i = 0; i < g.len; i++) {
+		const Edge *e = &g.edges[i];
+		sb_printf(out, "S%d -> S%d %s", e->from + 1, e->to + 1, edge_names[e->kind]);
+		if (e->label)
+			sb_printf(out, " %s", e->label);
+		if (e->why)
+			sb_printf(out, " (%s)", e->why);
+		sb_putc(out, '\n');
+	}
+	for (int i = 0; i < n; i++) {
+		free(acc[i].reads);
+		free(acc[i].writes);
+	}
+	free(acc);
+	free(effects);
+	free(ctrl);
+	free(c.parent);
+	free(c.label);
+	free(g.edges);
+	free(names.items);
+}
+
+void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src)
+{
+	SummaryTable t;
+	summaries_compute(&t, m);
+	for (int i = 0; i < m->functions.len; i++)
+		function_ddg(out, m->functions.items[i], &t, src);
+}
