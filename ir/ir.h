@@ -229,6 +229,10 @@ struct Function {
 	int nvalues;
 	int nstmts;
 	SrcRange *stmt_ranges;  /* [nstmts]: where each top-level statement is */
+	/* [nstmts]: the local names each statement reads and assigns, as the
+	 * source says them (before SSA renames them): what a name-based
+	 * dependence graph would see. */
+	NameVec *stmt_reads, *stmt_writes;
 	bool is_module;
 	bool is_genexp;         /* a generator expression: yields, returns none */
 };

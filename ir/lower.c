@@ -158,6 +158,19 @@ static int shadow_var(const Lower *L, const char *name)
 	return -1;
 }
 
+/* Records a local name a top-level statement reads or assigns, once. */
+static void note_stmt_name(Lower *L, const char *name, bool write)
+{
+	Function *f = L->fn;
+	if (L->stmt < 0 || L->stmt >= f->nstmts || !f->stmt_reads)
+		return;
+	NameVec *v = write ? &f->stmt_writes[L->stmt] : &f->stmt_reads[L->stmt];
+	for (int i = 0; i < v->len; i++)
+		if (strcmp(v->items[i], name) == 0)
+			return;
+	namevec_push(L->arena, v, name);
+}
+
 Instr *read_name(Lower *L, const char *name, SrcRange loc)
 {
 	int var = shadow_var(L, name);
@@ -168,6 +181,7 @@ Instr *read_name(Lower *L, const char *name, SrcRange loc)
 	Instr *i;
 	switch (scope_lookup(L->scope, name)) {
 	case VAR_SSA:
+		note_stmt_name(L, name, false);
 		ensure_current_block(L);
 		return ssa_read(&L->ssa, ssa_var(&L->ssa, name), L->cur, loc);
 	case VAR_SLOT:
@@ -198,6 +212,7 @@ void write_name(Lower *L, const char *name, Instr *value)
 	}
 	VarKind k = scope_lookup(L->scope, name);
 	if (k == VAR_SSA) {
+		note_stmt_name(L, name, true);
 		ensure_current_block(L);
 		ssa_write(&L->ssa, ssa_var(&L->ssa, name), L->cur, value);
 	} else if (k == VAR_SLOT) {
@@ -741,7 +756,10 @@ static void sorted_names(Lower *L, const NameSet *s, NameVec *out)
 static void record_stmt_ranges(Lower *L, Function *f, const StmtList *body)
 {
 	f->nstmts = body->len;
-	f->stmt_ranges = arena_alloc(L->arena, (size_t)(body->len ? body->len : 1) * sizeof(SrcRange));
+	size_t n = (size_t)(body->len ? body->len : 1);
+	f->stmt_ranges = arena_alloc(L->arena, n * sizeof(SrcRange));
+	f->stmt_reads = arena_alloc(L->arena, n * sizeof(NameVec));
+	f->stmt_writes = arena_alloc(L->arena, n * sizeof(NameVec));
 	for (int i = 0; i < body->len; i++)
 		f->stmt_ranges[i] = body->items[i]->range;
 }

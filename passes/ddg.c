@@ -30,6 +30,7 @@ typedef struct Edge {
 	EdgeKind kind;
 	const char *label;
 	const char *why;
+	bool removed;           /* on a local that SSA renames: not a constraint */
 } Edge;
 
 typedef struct Graph {
@@ -51,7 +52,7 @@ static void add_edge(Graph *g, int from, int to, EdgeKind k, const char *label, 
 		g->cap = g->cap ? g->cap * 2 : 32;
 		g->edges = xrealloc(g->edges, (size_t)g->cap * sizeof *g->edges);
 	}
-	g->edges[g->len++] = (Edge){from, to, k, label, why};
+	g->edges[g->len++] = (Edge){from, to, k, label, why, false};
 }
 
 static int cmp_edges(const void *a, const void *b)
@@ -104,6 +105,33 @@ static void name_edges(Graph *g, const NameUses *u)
 				add_edge(g, a->stmt, b->stmt, E_WAW, a->name, NULL);
 		}
 	}
+}
+
+/* The WAR and WAW edges a name-based graph would keep on locals, which
+ * SSA renaming removes: each assignment is a new value, so a later one
+ * need not wait for earlier reads or writes of the same name. */
+static void renamed_edges(Graph *g, const Function *f)
+{
+	NameUses u = {0};
+	for (int s = 0; s < f->nstmts; s++) {
+		for (int i = 0; i < f->stmt_reads[s].len; i++)
+			note_name(&u, s, f->stmt_reads[s].items[i], false);
+		for (int i = 0; i < f->stmt_writes[s].len; i++)
+			note_name(&u, s, f->stmt_writes[s].items[i], true);
+	}
+	Graph named = {0};
+	name_edges(&named, &u);
+	for (int i = 0; i < named.len; i++) {
+		Edge e = named.edges[i];
+		if (e.kind == E_RAW)
+			continue; /* SSA keeps those, as the RAW edges above */
+		int before = g->len;
+		add_edge(g, e.from, e.to, e.kind, e.label, "removed: SSA renames it");
+		if (g->len > before)
+			g->edges[g->len - 1].removed = true;
+	}
+	free(named.edges);
+	free(u.items);
 }
 
 /* ---- objects ---- */
@@ -422,7 +450,89 @@ static const char *effect_label(unsigned bits)
 
 /* ---- the graph of one function ---- */
 
-static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const SourceFile *src)
+/* A statement's first line, trimmed, for the node lines. */
+static void put_stmt_text(StrBuf *out, const SourceFile *src, SrcRange r)
+{
+	if (!src || r.line < 1 || r.line > src->nlines)
+		return;
+	const char *p = src->lines[r.line];
+	const char *end = src->text + src->len;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	const char *e = p;
+	while (e < end && *e != '\n' && *e != '\r')
+		e++;
+	sb_append(out, p, (size_t)(e - p));
+}
+
+static void put_dot_string(StrBuf *out, const char *s)
+{
+	sb_putc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sb_putc(out, '\\');
+		sb_putc(out, *s);
+	}
+	sb_putc(out, '"');
+}
+
+static void print_text(StrBuf *out, const Function *f, const Graph *g, const SourceFile *src)
+{
+	sb_printf(out, "*** DDG for %s ***\n", f->name);
+	for (int i = 0; i < f->nstmts; i++) {
+		sb_printf(out, "S%d line %d: ", i + 1, f->stmt_ranges[i].line);
+		put_stmt_text(out, src, f->stmt_ranges[i]);
+		sb_putc(out, '\n');
+	}
+	for (int i = 0; i < g->len; i++) {
+		const Edge *e = &g->edges[i];
+		sb_printf(out, "S%d -> S%d %s", e->from + 1, e->to + 1, edge_names[e->kind]);
+		if (e->label)
+			sb_printf(out, " %s", e->label);
+		if (e->why)
+			sb_printf(out, " (%s)", e->why);
+		sb_putc(out, '\n');
+	}
+}
+
+/* The same graph for Graphviz: removed edges dashed and grey. */
+static void print_dot(StrBuf *out, const Function *f, const Graph *g, const SourceFile *src)
+{
+	sb_puts(out, "digraph ");
+	put_dot_string(out, f->name);
+	sb_puts(out, " {\n  node [shape=box, fontname=\"monospace\"];\n");
+	StrBuf text;
+	sb_init(&text);
+	for (int i = 0; i < f->nstmts; i++) {
+		sb_clear(&text);
+		sb_printf(&text, "S%d line %d: ", i + 1, f->stmt_ranges[i].line);
+		put_stmt_text(&text, src, f->stmt_ranges[i]);
+		sb_printf(out, "  S%d [label=", i + 1);
+		put_dot_string(out, text.data);
+		sb_puts(out, "];\n");
+	}
+	for (int i = 0; i < g->len; i++) {
+		const Edge *e = &g->edges[i];
+		sb_clear(&text);
+		sb_puts(&text, edge_names[e->kind]);
+		if (e->label)
+			sb_printf(&text, " %s", e->label);
+		sb_printf(out, "  S%d -> S%d [label=", e->from + 1, e->to + 1);
+		put_dot_string(out, text.data);
+		if (e->why) {
+			sb_puts(out, ", tooltip=");
+			put_dot_string(out, e->why);
+		}
+		if (e->removed)
+			sb_puts(out, ", style=dashed, color=grey");
+		sb_puts(out, "];\n");
+	}
+	sb_puts(out, "}\n");
+	sb_free(&text);
+}
+
+static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const SourceFile *src,
+                         const DdgOptions *opts)
 {
 	int n = f->nstmts;
 	if (n == 0)
@@ -533,6 +643,8 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 		}
 	}
 	name_edges(&g, &names);
+	if (opts->show_names)
+		renamed_edges(&g, f);
 
 	for (int i = 0; i < n; i++) {
 		for (int j = i + 1; j < n; j++) {
@@ -563,33 +675,12 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 		}
 	}
 
-	sb_printf(out, "*** DDG for %s ***\n", f->name);
-	for (int i = 0; i < n; i++) {
-		SrcRange r = f->stmt_ranges[i];
-		sb_printf(out, "S%d line %d: ", i + 1, r.line);
-		if (src && r.line >= 1 && r.line <= src->nlines) {
-			const char *p = src->lines[r.line];
-			const char *end = src->text + src->len;
-			while (p < end && (*p == ' ' || *p == '\t'))
-				p++;
-			const char *e = p;
-			while (e < end && *e != '\n' && *e != '\r')
-				e++;
-			sb_append(out, p, (size_t)(e - p));
-		}
-		sb_putc(out, '\n');
-	}
 	if (g.len > 1)
 		qsort(g.edges, (size_t)g.len, sizeof *g.edges, cmp_edges);
-	for (int i = 0; i < g.len; i++) {
-		const Edge *e = &g.edges[i];
-		sb_printf(out, "S%d -> S%d %s", e->from + 1, e->to + 1, edge_names[e->kind]);
-		if (e->label)
-			sb_printf(out, " %s", e->label);
-		if (e->why)
-			sb_printf(out, " (%s)", e->why);
-		sb_putc(out, '\n');
-	}
+	if (opts->dot)
+		print_dot(out, f, &g, src);
+	else
+		print_text(out, f, &g, src);
 	for (int i = 0; i < n; i++) {
 		free(acc[i].reads);
 		free(acc[i].writes);
@@ -603,10 +694,10 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 	free(names.items);
 }
 
-void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src)
+void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src, const DdgOptions *opts)
 {
 	SummaryTable t;
 	summaries_compute(&t, m);
 	for (int i = 0; i < m->functions.len; i++)
-		function_ddg(out, m->functions.items[i], &t, src);
+		function_ddg(out, m->functions.items[i], &t, src, opts);
 }

@@ -70,7 +70,12 @@ void summaries_print(StrBuf *out, const SummaryTable *t);
 /* The statement dependence graph of every function, as -print-ddg shows
  * it: one line per top-level statement (with its source line), one per
  * edge ("S1 -> S2 RAW a"). */
-void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src);
+typedef struct DdgOptions {
+	bool dot;          /* -print-ddg-dot: Graphviz instead of text */
+	bool show_names;   /* -ddg-show-names: the WAR/WAW SSA renaming removed */
+} DdgOptions;
+
+void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src, const DdgOptions *opts);
 
 /* ---- pass_registry.c ---- */
 

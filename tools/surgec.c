@@ -33,6 +33,8 @@ static void usage(FILE *f)
 	      "  -print-ir       Print the SSA IR (after the passes, if any run)\n"
 	      "  -print-summaries  Print what each function reads, mutates and does\n"
 	      "  -print-ddg      Print the statement dependence graph of each function\n"
+	      "  -print-ddg-dot  The same graph for Graphviz (dot -Tsvg)\n"
+	      "  -ddg-show-names Also show the WAR/WAW edges on names that SSA removed\n"
 	      "  -passes=a,b     Run exactly these passes, in this order\n"
 	      "  -print-after=P  Print the IR after pass P (a comma list is allowed)\n"
 	      "  -print-after-all  Print the IR after every pass\n"
@@ -47,6 +49,9 @@ static void usage(FILE *f)
 	fputs("\nThe accepted Python subset is described in docs/language.md, the IR in\n"
 	      "docs/ir.md.\n", f);
 }
+
+/* -print-ddg-dot and -ddg-show-names */
+static DdgOptions ddg_options;
 
 /* Lowers a checked module into SSA, runs the passes asked for, prints the
  * IR if asked. A verifier failure is a bug in surgec, reported as such
@@ -71,7 +76,7 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 	if (print == ACT_PRINT_IR) {
 		ir_print_module(out, ir);
 	} else if (print == ACT_PRINT_DDG && status == 0) {
-		ddg_print(out, ir, diag->src);
+		ddg_print(out, ir, diag->src, &ddg_options);
 	} else if (print == ACT_PRINT_SUMMARIES && status == 0) {
 		SummaryTable t;
 		summaries_compute(&t, ir);
@@ -166,6 +171,11 @@ int main(int argc, char **argv)
 			action = ACT_PRINT_SUMMARIES;
 		} else if (strcmp(a, "-print-ddg") == 0) {
 			action = ACT_PRINT_DDG;
+		} else if (strcmp(a, "-print-ddg-dot") == 0) {
+			action = ACT_PRINT_DDG;
+			ddg_options.dot = true;
+		} else if (strcmp(a, "-ddg-show-names") == 0) {
+			ddg_options.show_names = true;
 		} else if (a[0] == '-' && a[1] != 0) {
 			fprintf(stderr, "surgec: error: unknown argument: '%s'\n", a);
 			fprintf(stderr, "surgec: note: see 'surgec --help'\n");
