@@ -240,14 +240,16 @@ def run_surgec(surgec, flag, path, timeout):
 
 def run_case(surgec, workdir, timeout, index, data, lower):
     """Run surgec on one input: the front end, and when it accepts the
-    input and `lower` is set, the lowering to IR and its verifier too."""
+    input and `lower` is set, the rest of the pipeline so far too:
+    -print-ddg lowers to IR, verifies it, computes the function summaries
+    and builds the dependence graph."""
     path = os.path.join(workdir, "case_%05d.py" % index)
     with open(path, "wb") as f:
         f.write(data)
     try:
         code, err, reason = run_surgec(surgec, "-fsyntax-only", path, timeout)
         if lower and code == 0 and reason is None:
-            _, err, reason = run_surgec(surgec, "-print-ir", path, timeout)
+            _, err, reason = run_surgec(surgec, "-print-ddg", path, timeout)
     finally:
         os.unlink(path)
     return code, err, reason
@@ -261,8 +263,9 @@ def main():
     ap.add_argument("--jobs", type=int, default=2, help="parallel surgec runs (default 2)")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds per run (default 10)")
     ap.add_argument("--lower", action="store_true",
-                    help="also lower every accepted input to IR (-print-ir), which must "
-                         "verify (exit 0) or be rejected cleanly (exit 1)")
+                    help="also run the rest of the pipeline on every accepted input "
+                         "(-print-ddg: lowering, verifier, summaries, dependence graph), "
+                         "which must succeed (exit 0) or reject it cleanly (exit 1)")
     ap.add_argument("--save-dir", help="where to save failing inputs (default: a new temp dir)")
     ap.add_argument("files", nargs="*", metavar="FILE", help="seed Python files")
     args = ap.parse_args()
