@@ -67,6 +67,7 @@ Function *ir_function_new(IRModule *m, const char *name, Function *parent)
 	f->name = name;
 	f->module = m;
 	f->parent = parent;
+	f->index = m->functions.len;
 	functionvec_push(m->arena, &m->functions, f);
 	return f;
 }

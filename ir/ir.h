@@ -233,6 +233,7 @@ struct Function {
 	 * source says them (before SSA renames them): what a name-based
 	 * dependence graph would see. */
 	NameVec *stmt_reads, *stmt_writes;
+	int index;              /* in module->functions */
 	bool is_module;
 	bool is_genexp;         /* a generator expression: yields, returns none */
 };

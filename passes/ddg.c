@@ -38,16 +38,11 @@ typedef struct Graph {
 	int len, cap;
 } Graph;
 
+/* Edges are appended as found; sort_edges drops the repeats. */
 static void add_edge(Graph *g, int from, int to, EdgeKind k, const char *label, const char *why)
 {
 	if (from == to)
 		return;
-	for (int i = 0; i < g->len; i++) {
-		Edge *e = &g->edges[i];
-		if (e->from == from && e->to == to && e->kind == k &&
-		    strcmp(e->label ? e->label : "", label ? label : "") == 0)
-			return;
-	}
 	if (g->len == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 32;
 		g->edges = xrealloc(g->edges, (size_t)g->cap * sizeof *g->edges);
@@ -64,7 +59,31 @@ static int cmp_edges(const void *a, const void *b)
 		return x->to - y->to;
 	if (x->kind != y->kind)
 		return (int)x->kind - (int)y->kind;
-	return strcmp(x->label ? x->label : "", y->label ? y->label : "");
+	int c = strcmp(x->label ? x->label : "", y->label ? y->label : "");
+	if (c)
+		return c;
+	/* of two repeats, a real one before one marked removed, then by
+	 * explanation: the output must not depend on qsort's order */
+	if (x->removed != y->removed)
+		return (int)x->removed - (int)y->removed;
+	return strcmp(x->why ? x->why : "", y->why ? y->why : "");
+}
+
+/* Sorts the edges and keeps the first of each (from, to, kind, label). */
+static void sort_edges(Graph *g)
+{
+	if (g->len < 2)
+		return;
+	qsort(g->edges, (size_t)g->len, sizeof *g->edges, cmp_edges);
+	int m = 1;
+	for (int i = 1; i < g->len; i++) {
+		const Edge *a = &g->edges[m - 1], *b = &g->edges[i];
+		if (a->from == b->from && a->to == b->to && a->kind == b->kind &&
+		    strcmp(a->label ? a->label : "", b->label ? b->label : "") == 0)
+			continue;
+		g->edges[m++] = *b;
+	}
+	g->len = m;
 }
 
 /* ---- names ---- */
@@ -87,23 +106,46 @@ static void note_name(NameUses *u, int stmt, const char *name, bool write)
 	u->items[u->len++] = (NameUse){stmt, name, write};
 }
 
-/* RAW from the last writer before each read; WAR from each reader to the
- * next writer; WAW between consecutive writers. */
-static void name_edges(Graph *g, const NameUses *u)
+static int cmp_uses(const void *a, const void *b)
 {
-	for (int i = 0; i < u->len; i++) {
-		const NameUse *a = &u->items[i];
-		for (int j = 0; j < u->len; j++) {
-			const NameUse *b = &u->items[j];
-			if (b->stmt <= a->stmt || strcmp(a->name, b->name) != 0)
+	const NameUse *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	if (c)
+		return c;
+	if (x->stmt != y->stmt)
+		return x->stmt - y->stmt;
+	return (int)x->write - (int)y->write; /* a statement reads before it writes */
+}
+
+/* For each name, in statement order: RAW from the last writer to each
+ * reader, WAR from the readers since to the next writer, WAW between
+ * consecutive writers. Every conflicting pair is then joined by a path,
+ * with edges linear in the uses. */
+static void name_edges(Graph *g, NameUses *u)
+{
+	if (u->len > 1)
+		qsort(u->items, (size_t)u->len, sizeof *u->items, cmp_uses);
+	for (int i = 0; i < u->len;) {
+		int end = i;
+		while (end < u->len && strcmp(u->items[end].name, u->items[i].name) == 0)
+			end++;
+		int writer = -1, readers_from = i;
+		for (int k = i; k < end; k++) {
+			const NameUse *x = &u->items[k];
+			if (!x->write) {
+				if (writer >= 0)
+					add_edge(g, writer, x->stmt, E_RAW, x->name, NULL);
 				continue;
-			if (a->write && !b->write)
-				add_edge(g, a->stmt, b->stmt, E_RAW, a->name, NULL);
-			else if (!a->write && b->write)
-				add_edge(g, a->stmt, b->stmt, E_WAR, a->name, NULL);
-			else if (a->write && b->write)
-				add_edge(g, a->stmt, b->stmt, E_WAW, a->name, NULL);
+			}
+			for (int r = readers_from; r < k; r++)
+				if (!u->items[r].write)
+					add_edge(g, u->items[r].stmt, x->stmt, E_WAR, x->name, NULL);
+			if (writer >= 0)
+				add_edge(g, writer, x->stmt, E_WAW, x->name, NULL);
+			writer = x->stmt;
+			readers_from = k + 1;
 		}
+		i = end;
 	}
 }
 
@@ -200,18 +242,6 @@ static bool mutating(const char *m)
 	return false;
 }
 
-static const Function *resolve_callee(const SummaryTable *t, Instr *callee)
-{
-	callee = ir_resolve(callee);
-	if (callee->op == OP_MAKE_FUNCTION)
-		return callee->imm.fn;
-	if (callee->op == OP_LOAD_GLOBAL)
-		for (int i = 0; i < t->defs.len; i++)
-			if (strcmp(t->def_names.items[i], callee->imm.name) == 0)
-				return t->defs.items[i];
-	return NULL;
-}
-
 /* Builds the classes of a function's values. */
 static void build_classes(Classes *c, Function *f, const SummaryTable *t)
 {
@@ -271,7 +301,7 @@ static void build_classes(Classes *c, Function *f, const SummaryTable *t)
 				case OP_CALL: case OP_CALL_METHOD: {
 					/* The result may be an argument or something reachable
 					 * from one; a call we cannot see may return anything. */
-					const Function *g = v->op == OP_CALL ? resolve_callee(t, v->args.items[0]) : NULL;
+					const Function *g = v->op == OP_CALL ? summary_callee(t, v->args.items[0]) : NULL;
 					bool builtin = v->op == OP_CALL && ir_resolve(v->args.items[0])->op == OP_BUILTIN;
 					if (!g && !builtin && v->op == OP_CALL)
 						cls_union(c, CL_UNKNOWN, self);
@@ -368,12 +398,97 @@ static void note_write(Classes *c, Access *a, Instr *v, const char *why)
 		a->why = why;
 }
 
-static bool conflicts(int x, const int *set, int n)
+/* A writer explains the edges it starts; a reader's edge to the next
+ * writer is explained by that writer. */
+/* MEM edges, in statement order, per class of objects: from the last
+ * writer to each reader (the value read), from the readers since to the
+ * next writer, between consecutive writers. The unknown class may be any
+ * object: reading it follows every class's last writer, writing it
+ * follows every access, and every later access follows it. Every
+ * conflicting pair is joined by a path; the edges stay near linear. */
+typedef struct ClassState { int last_writer; int *readers; int nr, cr; } ClassState;
+
+static void mem_edge(Graph *g, Classes *c, const Access *acc, int from, int to, int x, bool to_writes)
 {
-	for (int i = 0; i < n; i++)
-		if (set[i] == x || set[i] == CL_UNKNOWN || x == CL_UNKNOWN)
-			return true;
-	return false;
+	const char *why = to_writes ? acc[to].why : acc[from].why;
+	add_edge(g, from, to, E_MEM, c->label[x] ? c->label[x] : "?", why);
+}
+
+static void mem_edges(Graph *g, Classes *c, const Access *acc, int n)
+{
+	int nc = c->nvalues;
+	ClassState *st = xcalloc((size_t)nc, sizeof *st);
+	for (int x = 0; x < nc; x++)
+		st[x].last_writer = -1;
+	int *live = xmalloc((size_t)nc * sizeof *live); /* classes with state */
+	bool *is_live = xcalloc((size_t)nc, sizeof *is_live);
+	int nlive = 0;
+	ClassState *u = &st[CL_UNKNOWN];
+	for (int j = 0; j < n; j++) {
+		const Access *a = &acc[j];
+		bool reads_u = false, writes_u = false;
+		for (int r = 0; r < a->nr; r++)
+			reads_u |= a->reads[r] == CL_UNKNOWN;
+		for (int w = 0; w < a->nw; w++)
+			writes_u |= a->writes[w] == CL_UNKNOWN;
+		/* reads */
+		for (int r = 0; r < a->nr; r++) {
+			int x = a->reads[r];
+			ClassState *s = &st[x];
+			if (s->last_writer >= 0)
+				mem_edge(g, c, acc, s->last_writer, j, x, false);
+			if (x != CL_UNKNOWN && u->last_writer >= 0)
+				mem_edge(g, c, acc, u->last_writer, j, x, false);
+			access_add(&s->readers, &s->nr, &s->cr, j);
+			if (!is_live[x]) {
+				is_live[x] = true;
+				live[nlive++] = x;
+			}
+		}
+		if (reads_u)
+			for (int l = 0; l < nlive; l++)
+				if (st[live[l]].last_writer >= 0)
+					mem_edge(g, c, acc, st[live[l]].last_writer, j, live[l], false);
+		/* writes */
+		for (int w = 0; w < a->nw; w++) {
+			int x = a->writes[w];
+			ClassState *s = &st[x];
+			for (int r = 0; r < s->nr; r++)
+				mem_edge(g, c, acc, s->readers[r], j, x, true);
+			for (int r = 0; x != CL_UNKNOWN && r < u->nr; r++)
+				mem_edge(g, c, acc, u->readers[r], j, x, true);
+			if (s->last_writer >= 0)
+				mem_edge(g, c, acc, s->last_writer, j, x, false);
+			if (x != CL_UNKNOWN && u->last_writer >= 0)
+				mem_edge(g, c, acc, u->last_writer, j, x, false);
+		}
+		if (writes_u) {
+			for (int l = 0; l < nlive; l++) {
+				ClassState *s = &st[live[l]];
+				for (int r = 0; r < s->nr; r++)
+					mem_edge(g, c, acc, s->readers[r], j, CL_UNKNOWN, true);
+				if (s->last_writer >= 0)
+					mem_edge(g, c, acc, s->last_writer, j, CL_UNKNOWN, false);
+				/* everything later follows j: j stands for them all */
+				s->last_writer = -1;
+				s->nr = 0;
+			}
+		}
+		for (int w = 0; w < a->nw; w++) {
+			int x = a->writes[w];
+			st[x].last_writer = j;
+			st[x].nr = 0;
+			if (!is_live[x]) {
+				is_live[x] = true;
+				live[nlive++] = x;
+			}
+		}
+	}
+	for (int x = 0; x < nc; x++)
+		free(st[x].readers);
+	free(st);
+	free(live);
+	free(is_live);
 }
 
 /* ---- effects ---- */
@@ -393,7 +508,7 @@ static unsigned instr_effects(const Instr *in, const SummaryTable *t, bool *ctrl
 				return EFF_FILES;
 			return 0;
 		}
-		const Function *g = resolve_callee(t, callee);
+		const Function *g = summary_callee(t, callee);
 		const Summary *s = g ? summary_find(t, g) : NULL;
 		return s ? s->effects : EFF_UNKNOWN;
 	}
@@ -435,17 +550,31 @@ static unsigned instr_effects(const Instr *in, const SummaryTable *t, bool *ctrl
 	}
 }
 
-static const char *effect_label(unsigned bits)
+static const char *const effect_names[] = {"stdout", "stdin", "files", "random", "unknown call"};
+
+/* One chain per effect: each statement with it follows the last one with
+ * it. A call to unseen code has every effect. */
+static void effect_edges(Graph *g, const unsigned *effects, int n)
 {
-	if (bits & EFF_UNKNOWN)
-		return "unknown call";
-	if (bits & EFF_STDOUT)
-		return "stdout";
-	if (bits & EFF_STDIN)
-		return "stdin";
-	if (bits & EFF_FILES)
-		return "files";
-	return "random";
+	int last[5] = {-1, -1, -1, -1, -1};
+	for (int j = 0; j < n; j++) {
+		unsigned e = effects[j];
+		if (e & EFF_UNKNOWN)
+			e = EFF_STDOUT | EFF_STDIN | EFF_FILES | EFF_RANDOM | EFF_UNKNOWN;
+		for (int b = 0; b < 5; b++) {
+			if (!(e & (1u << b)))
+				continue;
+			/* an unseen call is ordered with every effect, by any chain */
+			int prev = last[b];
+			if (b < 4 && last[4] > prev)
+				prev = last[4];
+			if (prev >= 0) {
+				bool unknown = (effects[j] | effects[prev]) & EFF_UNKNOWN;
+				add_edge(g, prev, j, E_EFFECT, unknown ? effect_names[4] : effect_names[b], NULL);
+			}
+			last[b] = j;
+		}
+	}
 }
 
 /* ---- the graph of one function ---- */
@@ -598,7 +727,7 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 					}
 					break;
 				case OP_CALL: {
-					const Function *callee = resolve_callee(t, in->args.items[0]);
+					const Function *callee = summary_callee(t, in->args.items[0]);
 					const Summary *s = callee ? summary_find(t, callee) : NULL;
 					bool builtin = ir_resolve(in->args.items[0])->op == OP_BUILTIN;
 					if (builtin)
@@ -646,37 +775,15 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 	if (opts->show_names)
 		renamed_edges(&g, f);
 
-	for (int i = 0; i < n; i++) {
-		for (int j = i + 1; j < n; j++) {
-			/* MEM: a write of one against a read or write of the other */
-			for (int w = 0; w < acc[i].nw; w++) {
-				int x = acc[i].writes[w];
-				if (conflicts(x, acc[j].reads, acc[j].nr) || conflicts(x, acc[j].writes, acc[j].nw)) {
-					add_edge(&g, i, j, E_MEM, c.label[x] ? c.label[x] : "?", acc[i].why);
-					break;
-				}
-			}
-			for (int w = 0; w < acc[j].nw; w++) {
-				int x = acc[j].writes[w];
-				if (conflicts(x, acc[i].reads, acc[i].nr)) {
-					add_edge(&g, i, j, E_MEM, c.label[x] ? c.label[x] : "?", acc[j].why);
-					break;
-				}
-			}
-			/* EFFECT: shared effects keep their order; an unknown call
-			 * conflicts with every effect. */
-			unsigned shared = effects[i] & effects[j];
-			if ((effects[i] & EFF_UNKNOWN && effects[j]) || (effects[j] & EFF_UNKNOWN && effects[i]))
-				shared |= EFF_UNKNOWN;
-			if (shared)
-				add_edge(&g, i, j, E_EFFECT, effect_label(shared), NULL);
-			if (ctrl[i])
-				add_edge(&g, i, j, E_CTRL, NULL, NULL);
-		}
-	}
+	mem_edges(&g, &c, acc, n);
+	effect_edges(&g, effects, n);
+	/* CTRL: what follows an early exit waits for it; such statements are
+	 * few, so each gets an edge to every later one. */
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; ctrl[i] && j < n; j++)
+			add_edge(&g, i, j, E_CTRL, NULL, NULL);
 
-	if (g.len > 1)
-		qsort(g.edges, (size_t)g.len, sizeof *g.edges, cmp_edges);
+	sort_edges(&g);
 	if (opts->dot)
 		print_dot(out, f, &g, src);
 	else
@@ -700,4 +807,5 @@ void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src, const DdgOptions
 	summaries_compute(&t, m);
 	for (int i = 0; i < m->functions.len; i++)
 		function_ddg(out, m->functions.items[i], &t, src, opts);
+	summaries_free(&t);
 }

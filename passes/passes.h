@@ -43,25 +43,41 @@ enum {
 };
 
 /* What a function does that its caller can observe. */
+/* Names by content, for deduplication (open addressing; freed with the
+ * table). */
+typedef struct StrSet { const char **keys; int cap, len; } StrSet;
+
 typedef struct Summary {
 	Function *fn;
 	NameVec reads_globals;     /* module-level names read, here or in callees */
+	StrSet reads_set, mutates_set;
 	uint64_t mutates_params;   /* bit i: the objects parameter i reaches */
 	NameVec mutates_globals;   /* objects module-level names reach */
 	bool mutates_unknown;      /* objects it cannot name */
 	unsigned effects;          /* EFF_* */
+	/* for the fixed point: the functions it calls, how often this summary
+	 * grew, and the callees' versions when it was last computed */
+	FunctionVec callees;
+	bool callees_known;
+	uint64_t version, seen_versions;
 } Summary;
 
 typedef struct SummaryTable {
-	Summary *items;            /* one per function, in module order */
+	Summary *items;            /* one per function, by Function.index */
 	int len;
-	NameVec def_names;         /* module-level defs bound once, by name */
-	FunctionVec defs;
+	/* module-level defs bound once: name -> function (open addressing) */
+	const char **def_keys;
+	Function **def_fns;
+	int def_cap;
 } SummaryTable;
 
 /* Computes every function's summary, iterating to a fixed point. */
 void summaries_compute(SummaryTable *t, IRModule *m);
+void summaries_free(SummaryTable *t);
 const Summary *summary_find(const SummaryTable *t, const Function *f);
+/* The user function a callee value is, when the IR shows it: a def made
+ * here, or a module-level def bound once under that name. */
+const Function *summary_callee(const SummaryTable *t, Instr *callee);
 /* One line per function: "summary @f: reads X; mutates param a; effects stdout;" */
 void summaries_print(StrBuf *out, const SummaryTable *t);
 

@@ -125,34 +125,70 @@ static uint64_t origin_of(Origins *o, Instr *v)
 	return o->bits[ir_resolve(v)->id];
 }
 
-static Summary *summary_of(SummaryTable *t, const Function *f)
+static uint64_t hash_str(const char *s)
 {
-	for (int i = 0; i < t->len; i++)
-		if (t->items[i].fn == f)
-			return &t->items[i];
-	return NULL;
+	uint64_t h = 1469598103934665603u;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+	return h;
 }
 
-/* The user function a callee value is, when the IR shows it. */
-static const Function *callee_function(const SummaryTable *t, Instr *callee)
+/* Adds a name to a set; true if it was not there. */
+static bool strset_add(StrSet *s, const char *name)
+{
+	if ((s->len + 1) * 2 > s->cap) {
+		StrSet bigger = {xcalloc((size_t)(s->cap ? s->cap * 2 : 16), sizeof(char *)),
+		                 s->cap ? s->cap * 2 : 16, 0};
+		for (int i = 0; i < s->cap; i++)
+			if (s->keys[i])
+				strset_add(&bigger, s->keys[i]);
+		free(s->keys);
+		*s = bigger;
+	}
+	size_t mask = (size_t)s->cap - 1;
+	size_t k = hash_str(name) & mask;
+	for (; s->keys[k]; k = (k + 1) & mask)
+		if (strcmp(s->keys[k], name) == 0)
+			return false;
+	s->keys[k] = name;
+	s->len++;
+	return true;
+}
+
+static Summary *summary_of(SummaryTable *t, const Function *f)
+{
+	return f->index >= 0 && f->index < t->len && t->items[f->index].fn == f
+	       ? &t->items[f->index] : NULL;
+}
+
+static Function **def_slot(const SummaryTable *t, const char *name, const char ***key)
+{
+	size_t mask = (size_t)t->def_cap - 1;
+	size_t k = hash_str(name) & mask;
+	for (; t->def_keys[k]; k = (k + 1) & mask)
+		if (strcmp(t->def_keys[k], name) == 0)
+			break;
+	*key = &t->def_keys[k];
+	return &t->def_fns[k];
+}
+
+const Function *summary_callee(const SummaryTable *t, Instr *callee)
 {
 	callee = ir_resolve(callee);
 	if (callee->op == OP_MAKE_FUNCTION)
 		return callee->imm.fn;
-	if (callee->op == OP_LOAD_GLOBAL) {
-		/* A module-level def bound once, under that name. */
-		for (int i = 0; i < t->defs.len; i++)
-			if (strcmp(t->def_names.items[i], callee->imm.name) == 0)
-				return t->defs.items[i];
+	if (callee->op == OP_LOAD_GLOBAL && t->def_cap) {
+		const char **key;
+		Function **fn = def_slot(t, callee->imm.name, &key);
+		return *key ? *fn : NULL;
 	}
 	return NULL;
 }
 
-static bool add_name(Arena *a, NameVec *v, const char *n)
+static bool add_name(Arena *a, NameVec *v, StrSet *set, const char *n)
 {
-	for (int i = 0; i < v->len; i++)
-		if (strcmp(v->items[i], n) == 0)
-			return false;
+	if (!strset_add(set, n))
+		return false;
 	namevec_push(a, v, n);
 	return true;
 }
@@ -170,7 +206,7 @@ static bool note_mutation(Arena *a, Summary *s, Origins *o, Instr *v)
 	if (bits & ORIGIN_GLOBAL) {
 		const char *g = o->global[ir_resolve(v)->id];
 		if (g && g != ambiguous)
-			changed |= add_name(a, &s->mutates_globals, g);
+			changed |= add_name(a, &s->mutates_globals, &s->mutates_set, g);
 		else if (!s->mutates_unknown)
 			changed = s->mutates_unknown = true;
 	}
@@ -211,6 +247,16 @@ static unsigned method_effects(const Instr *call, const Origins *o)
 	return 0;
 }
 
+/* The sum of the versions of what s calls: it changes when any of them
+ * grew. */
+static uint64_t callee_versions(const SummaryTable *t, const Summary *s)
+{
+	uint64_t sum = 0;
+	for (int i = 0; i < s->callees.len; i++)
+		sum += t->items[s->callees.items[i]->index].version;
+	return sum;
+}
+
 /* One pass over a function; returns whether its summary grew. */
 static bool summarize(SummaryTable *t, Summary *s)
 {
@@ -227,7 +273,7 @@ static bool summarize(SummaryTable *t, Summary *s)
 			Instr *in = bb->instrs.items[k];
 			switch (in->op) {
 			case OP_LOAD_GLOBAL:
-				changed |= add_name(a, &s->reads_globals, in->imm.name);
+				changed |= add_name(a, &s->reads_globals, &s->reads_set, in->imm.name);
 				break;
 			case OP_SETITEM: case OP_SETATTR: case OP_DELITEM: case OP_DELATTR:
 				changed |= note_mutation(a, s, &o, in->args.items[0]);
@@ -255,8 +301,10 @@ static bool summarize(SummaryTable *t, Summary *s)
 					effects |= builtin_effects(callee->imm.name);
 					break;
 				}
-				const Function *g = callee_function(t, callee);
+				const Function *g = summary_callee(t, callee);
 				const Summary *cs = g ? summary_of(t, g) : NULL;
+				if (cs && !s->callees_known)
+					functionvec_push(a, &s->callees, (Function *)g);
 				if (!cs) {
 					/* Calling something we cannot see: anything. */
 					effects |= EFF_UNKNOWN;
@@ -266,9 +314,11 @@ static bool summarize(SummaryTable *t, Summary *s)
 				}
 				effects |= cs->effects;
 				for (int r = 0; r < cs->reads_globals.len; r++)
-					changed |= add_name(a, &s->reads_globals, cs->reads_globals.items[r]);
+					changed |= add_name(a, &s->reads_globals, &s->reads_set,
+					                  cs->reads_globals.items[r]);
 				for (int r = 0; r < cs->mutates_globals.len; r++)
-					changed |= add_name(a, &s->mutates_globals, cs->mutates_globals.items[r]);
+					changed |= add_name(a, &s->mutates_globals, &s->mutates_set,
+					                  cs->mutates_globals.items[r]);
 				if (cs->mutates_unknown && !s->mutates_unknown)
 					changed = s->mutates_unknown = true;
 				/* The callee mutates its parameter i: the caller mutates
@@ -286,6 +336,7 @@ static bool summarize(SummaryTable *t, Summary *s)
 			}
 		}
 	}
+	s->callees_known = true;
 	if (effects != s->effects) {
 		s->effects = effects;
 		changed = true;
@@ -304,8 +355,17 @@ void summaries_compute(SummaryTable *t, IRModule *m)
 	for (int i = 0; i < m->functions.len; i++)
 		t->items[i].fn = m->functions.items[i];
 	/* Module-level defs, by the name they are stored under. A name bound
-	 * twice could be either function: it is not resolved. */
+	 * twice could be either function: it is not resolved (NULL). */
 	Function *mod = m->functions.len ? m->functions.items[0] : NULL;
+	int nstores = 0;
+	for (int b = 0; mod && b < mod->blocks.len; b++)
+		for (int k = 0; k < mod->blocks.items[b]->instrs.len; k++)
+			nstores += mod->blocks.items[b]->instrs.items[k]->op == OP_STORE_GLOBAL;
+	t->def_cap = 16;
+	while (t->def_cap < 2 * nstores + 2)
+		t->def_cap *= 2;
+	t->def_keys = xcalloc((size_t)t->def_cap, sizeof *t->def_keys);
+	t->def_fns = xcalloc((size_t)t->def_cap, sizeof *t->def_fns);
 	for (int b = 0; mod && b < mod->blocks.len; b++) {
 		Block *bb = mod->blocks.items[b];
 		for (int k = 0; k < bb->instrs.len; k++) {
@@ -313,32 +373,52 @@ void summaries_compute(SummaryTable *t, IRModule *m)
 			if (in->op != OP_STORE_GLOBAL)
 				continue;
 			Instr *v = ir_resolve(in->args.items[0]);
-			int found = -1;
-			for (int d = 0; d < t->def_names.len; d++)
-				if (strcmp(t->def_names.items[d], in->imm.name) == 0)
-					found = d;
-			if (found >= 0)
-				t->defs.items[found] = NULL; /* bound twice */
-			else if (v->op == OP_MAKE_FUNCTION) {
-				namevec_push(a, &t->def_names, in->imm.name);
-				functionvec_push(a, &t->defs, v->imm.fn);
+			const char **key;
+			Function **fn = def_slot(t, in->imm.name, &key);
+			if (*key) {
+				*fn = NULL; /* bound twice */
+			} else {
+				*key = in->imm.name;
+				*fn = v->op == OP_MAKE_FUNCTION ? v->imm.fn : NULL;
 			}
 		}
 	}
-	for (int d = 0; d < t->defs.len; d++)
-		if (!t->defs.items[d])
-			t->def_names.items[d] = "";
+	/* Iterate to a fixed point. A function is summarized again only when
+	 * a callee's summary grew since its last pass (versions), so a callee
+	 * before its callers settles in one pass, and a round costs what
+	 * changed rather than the whole call graph again. */
 	bool changed = true;
+	bool first = true;
 	while (changed) {
 		changed = false;
-		for (int i = 0; i < t->len; i++)
-			changed |= summarize(t, &t->items[i]);
+		for (int i = 0; i < t->len; i++) {
+			Summary *s = &t->items[i];
+			if (!first && callee_versions(t, s) == s->seen_versions)
+				continue;
+			if (summarize(t, s)) {
+				s->version++;
+				changed = true;
+			}
+			s->seen_versions = callee_versions(t, s);
+		}
+		first = false;
 	}
 }
 
 const Summary *summary_find(const SummaryTable *t, const Function *f)
 {
 	return summary_of((SummaryTable *)t, f);
+}
+
+void summaries_free(SummaryTable *t)
+{
+	for (int i = 0; i < t->len; i++) {
+		free(t->items[i].reads_set.keys);
+		free(t->items[i].mutates_set.keys);
+	}
+	free(t->def_keys);
+	free(t->def_fns);
+	memset(t, 0, sizeof *t);
 }
 
 void summaries_print(StrBuf *out, const SummaryTable *t)

@@ -41,6 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				SummaryTable t;
 				summaries_compute(&t, ir);
 				summaries_print(&out, &t);
+				summaries_free(&t);
 				DdgOptions opts = {.show_names = true};
 				ddg_print(&out, ir, &src, &opts);
 			}

@@ -81,6 +81,7 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 		SummaryTable t;
 		summaries_compute(&t, ir);
 		summaries_print(out, &t);
+		summaries_free(&t);
 	}
 	sb_free(&errors);
 	return status;
