@@ -228,20 +228,6 @@ static int value_node(const Classes *c, const Instr *v)
 	return 64 + ir_resolve((Instr *)v)->id;
 }
 
-static const char *const mutating_methods[] = {
-	"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
-	"update", "setdefault", "popitem", "add", "discard", "difference_update",
-	"intersection_update", "symmetric_difference_update", NULL,
-};
-
-static bool mutating(const char *m)
-{
-	for (const char *const *p = mutating_methods; *p; p++)
-		if (strcmp(*p, m) == 0)
-			return true;
-	return false;
-}
-
 /* Builds the classes of a function's values. */
 static void build_classes(Classes *c, Function *f, const SummaryTable *t)
 {
@@ -309,7 +295,7 @@ static void build_classes(Classes *c, Function *f, const SummaryTable *t)
 						if (!immutable(v->args.items[a]->type) && !immutable(v->type))
 							cls_union(c, self, value_node(c, v->args.items[a]));
 					/* stored into the receiver: x.append(y) */
-					if (v->op == OP_CALL_METHOD && mutating(v->imm.name))
+					if (v->op == OP_CALL_METHOD && is_mutating_method(v->imm.name))
 						for (int a = 1; a < v->args.len; a++)
 							if (!immutable(v->args.items[a]->type))
 								cls_union(c, value_node(c, v->args.items[0]),
@@ -493,63 +479,6 @@ static void mem_edges(Graph *g, Classes *c, const Access *acc, int n)
 
 /* ---- effects ---- */
 
-static unsigned instr_effects(const Instr *in, const SummaryTable *t, bool *ctrl)
-{
-	switch (in->op) {
-	case OP_CALL: {
-		Instr *callee = ir_resolve(in->args.items[0]);
-		if (callee->op == OP_BUILTIN) {
-			const char *n = callee->imm.name;
-			if (strcmp(n, "print") == 0)
-				return EFF_STDOUT;
-			if (strcmp(n, "input") == 0)
-				return EFF_STDIN | EFF_STDOUT;
-			if (strcmp(n, "open") == 0)
-				return EFF_FILES;
-			return 0;
-		}
-		const Function *g = summary_callee(t, callee);
-		const Summary *s = g ? summary_find(t, g) : NULL;
-		return s ? s->effects : EFF_UNKNOWN;
-	}
-	case OP_CALL_METHOD: {
-		Instr *obj = ir_resolve(in->args.items[0]);
-		const char *m = in->imm.name;
-		if ((obj->op == OP_IMPORT || obj->op == OP_LOAD_GLOBAL) &&
-		    strcmp(obj->imm.name, "random") == 0)
-			return EFF_RANDOM;
-		if ((obj->op == OP_IMPORT || obj->op == OP_LOAD_GLOBAL) &&
-		    strcmp(obj->imm.name, "sys") == 0 && strcmp(m, "exit") == 0) {
-			*ctrl = true;
-			return 0;
-		}
-		if (obj->type && obj->type->kind == TY_FILE)
-			return EFF_FILES;
-		static const char *const io[] = {"write", "writerow", "writerows", "writelines",
-		                                 "read", "readline", "readlines", "flush", "close",
-		                                 NULL};
-		for (const char *const *p = io; *p; p++)
-			if (strcmp(*p, m) == 0)
-				return EFF_FILES;
-		return 0;
-	}
-	case OP_ITER: {
-		Instr *x = ir_resolve(in->args.items[0]);
-		return x->type && x->type->kind == TY_FILE ? EFF_FILES : 0;
-	}
-	case OP_RET:
-		*ctrl = true;
-		return 0;
-	case OP_RAISE:
-		/* raise X and assert; a bare re-raise passes on an exception the
-		 * statement raised anyway */
-		*ctrl |= in->args.len > 0;
-		return 0;
-	default:
-		return 0;
-	}
-}
-
 static const char *const effect_names[] = {"stdout", "stdin", "files", "random", "unknown call"};
 
 /* One chain per effect: each statement with it follows the last one with
@@ -718,7 +647,7 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 						           explain(arena, &c, in->args.items[0], "an augmented assignment may change", NULL));
 					break;
 				case OP_CALL_METHOD:
-					if (mutating(in->imm.name)) {
+					if (is_mutating_method(in->imm.name)) {
 						char how[64];
 						snprintf(how, sizeof how, ".%s", in->imm.name);
 						note_write(&c, &acc[j], in->args.items[0],
@@ -754,7 +683,7 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 					break;
 				}
 				bool c_end = false;
-				effects[j] |= instr_effects(in, t, &c_end);
+				effects[j] |= effects_of_instr(in, t, &c_end);
 				/* the implicit return at the end is no early exit */
 				if (c_end && !(in->op == OP_RET && j == n - 1))
 					ctrl[j] = true;

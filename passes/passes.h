@@ -78,6 +78,13 @@ const Summary *summary_find(const SummaryTable *t, const Function *f);
 /* The user function a callee value is, when the IR shows it: a def made
  * here, or a module-level def bound once under that name. */
 const Function *summary_callee(const SummaryTable *t, Instr *callee);
+/* What one instruction does that must stay in order: EFF_* bits, with
+ * calls as their callee's summary says; *exits is set by return, raise X,
+ * assert and sys.exit (it is not cleared). */
+unsigned effects_of_instr(const Instr *in, const SummaryTable *t, bool *exits);
+/* append, pop, update, ...: methods of builtin types that change their
+ * receiver. */
+bool is_mutating_method(const char *name);
 /* One line per function: "summary @f: reads X; mutates param a; effects stdout;" */
 void summaries_print(StrBuf *out, const SummaryTable *t);
 

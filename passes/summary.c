@@ -22,10 +22,10 @@ static const char *const mutating_methods[] = {
 	"intersection_update", "symmetric_difference_update", NULL,
 };
 
-static bool in_names(const char *n, const char *const *list)
+bool is_mutating_method(const char *name)
 {
-	for (; *list; list++)
-		if (strcmp(n, *list) == 0)
+	for (const char *const *p = mutating_methods; *p; p++)
+		if (strcmp(*p, name) == 0)
 			return true;
 	return false;
 }
@@ -215,36 +215,62 @@ static bool note_mutation(Arena *a, Summary *s, Origins *o, Instr *v)
 	return changed;
 }
 
-/* The effects of a call to a builtin or a module function. */
-static unsigned builtin_effects(const char *name)
+/* What an instruction does that must stay in order (see passes.h). */
+unsigned effects_of_instr(const Instr *in, const SummaryTable *t, bool *ctrl)
 {
-	if (strcmp(name, "print") == 0)
-		return EFF_STDOUT;
-	if (strcmp(name, "input") == 0)
-		return EFF_STDIN | EFF_STDOUT;
-	if (strcmp(name, "open") == 0)
-		return EFF_FILES;
-	return 0;
-}
-
-static unsigned method_effects(const Instr *call, const Origins *o)
-{
-	const char *m = call->imm.name;
-	Instr *obj = ir_resolve(call->args.items[0]);
-	/* random.randint(...), and the like: the module's hidden state. */
-	if (obj->op == OP_IMPORT || (obj->op == OP_LOAD_GLOBAL && o->global[obj->id])) {
-		const char *mod = obj->op == OP_IMPORT ? obj->imm.name : obj->imm.name;
-		if (strcmp(mod, "random") == 0)
-			return EFF_RANDOM;
+	switch (in->op) {
+	case OP_CALL: {
+		Instr *callee = ir_resolve(in->args.items[0]);
+		if (callee->op == OP_BUILTIN) {
+			const char *n = callee->imm.name;
+			if (strcmp(n, "print") == 0)
+				return EFF_STDOUT;
+			if (strcmp(n, "input") == 0)
+				return EFF_STDIN | EFF_STDOUT;
+			if (strcmp(n, "open") == 0)
+				return EFF_FILES;
+			return 0;
+		}
+		const Function *g = summary_callee(t, callee);
+		const Summary *s = g ? summary_find(t, g) : NULL;
+		return s ? s->effects : EFF_UNKNOWN;
 	}
-	if (obj->type && obj->type->kind == TY_FILE)
-		return EFF_FILES;
-	if (strcmp(m, "write") == 0 || strcmp(m, "writerow") == 0 ||
-	    strcmp(m, "writerows") == 0 || strcmp(m, "writelines") == 0 ||
-	    strcmp(m, "read") == 0 || strcmp(m, "readline") == 0 ||
-	    strcmp(m, "readlines") == 0 || strcmp(m, "flush") == 0 || strcmp(m, "close") == 0)
-		return EFF_FILES;
-	return 0;
+	case OP_CALL_METHOD: {
+		Instr *obj = ir_resolve(in->args.items[0]);
+		const char *m = in->imm.name;
+		if ((obj->op == OP_IMPORT || obj->op == OP_LOAD_GLOBAL) &&
+		    strcmp(obj->imm.name, "random") == 0)
+			return EFF_RANDOM;
+		if ((obj->op == OP_IMPORT || obj->op == OP_LOAD_GLOBAL) &&
+		    strcmp(obj->imm.name, "sys") == 0 && strcmp(m, "exit") == 0) {
+			*ctrl = true;
+			return 0;
+		}
+		if (obj->type && obj->type->kind == TY_FILE)
+			return EFF_FILES;
+		static const char *const io[] = {"write", "writerow", "writerows", "writelines",
+		                                 "read", "readline", "readlines", "flush", "close",
+		                                 NULL};
+		for (const char *const *p = io; *p; p++)
+			if (strcmp(*p, m) == 0)
+				return EFF_FILES;
+		return 0;
+	}
+	case OP_ITER: {
+		Instr *x = ir_resolve(in->args.items[0]);
+		return x->type && x->type->kind == TY_FILE ? EFF_FILES : 0;
+	}
+	case OP_RET:
+		*ctrl = true;
+		return 0;
+	case OP_RAISE:
+		/* raise X and assert; a bare re-raise passes on an exception the
+		 * statement raised anyway */
+		*ctrl |= in->args.len > 0;
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 /* The sum of the versions of what s calls: it changes when any of them
@@ -271,6 +297,8 @@ static bool summarize(SummaryTable *t, Summary *s)
 		Block *bb = f->blocks.items[b];
 		for (int k = 0; k < bb->instrs.len; k++) {
 			Instr *in = bb->instrs.items[k];
+			bool exits = false; /* unused here: the DDG reads it */
+			effects |= effects_of_instr(in, t, &exits);
 			switch (in->op) {
 			case OP_LOAD_GLOBAL:
 				changed |= add_name(a, &s->reads_globals, &s->reads_set, in->imm.name);
@@ -284,35 +312,24 @@ static bool summarize(SummaryTable *t, Summary *s)
 				                     in->type->kind <= TY_STR))
 					changed |= note_mutation(a, s, &o, in->args.items[0]);
 				break;
-			case OP_ITER: {
-				Instr *x = ir_resolve(in->args.items[0]);
-				if (x->type && x->type->kind == TY_FILE)
-					effects |= EFF_FILES;
-				break;
-			}
 			case OP_CALL_METHOD:
-				effects |= method_effects(in, &o);
-				if (in_names(in->imm.name, mutating_methods))
+				if (is_mutating_method(in->imm.name))
 					changed |= note_mutation(a, s, &o, in->args.items[0]);
 				break;
 			case OP_CALL: {
 				Instr *callee = ir_resolve(in->args.items[0]);
-				if (callee->op == OP_BUILTIN) {
-					effects |= builtin_effects(callee->imm.name);
+				if (callee->op == OP_BUILTIN)
 					break;
-				}
 				const Function *g = summary_callee(t, callee);
 				const Summary *cs = g ? summary_of(t, g) : NULL;
 				if (cs && !s->callees_known)
 					functionvec_push(a, &s->callees, (Function *)g);
 				if (!cs) {
 					/* Calling something we cannot see: anything. */
-					effects |= EFF_UNKNOWN;
 					if (!s->mutates_unknown)
 						changed = s->mutates_unknown = true;
 					break;
 				}
-				effects |= cs->effects;
 				for (int r = 0; r < cs->reads_globals.len; r++)
 					changed |= add_name(a, &s->reads_globals, &s->reads_set,
 					                  cs->reads_globals.items[r]);
