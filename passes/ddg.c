@@ -618,9 +618,10 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 					Instr *v = ir_resolve(in->args.items[a]);
 					if (v->op == OP_UNDEF)
 						continue;
-					/* Parameters exist before any statement: no RAW edge,
-					 * but reading their objects still counts. */
-					if (v->op != OP_PARAM && v->stmt < j)
+					/* Parameters and cells exist before any statement: no
+					 * RAW edge (a cell's contents are tracked by name), but
+					 * reading their objects still counts. */
+					if (v->op != OP_PARAM && v->op != OP_CELL_NEW && v->stmt < j)
 						add_edge(&g, v->stmt, j, E_RAW,
 						         python_name(v->name) ? v->name : NULL, NULL);
 					note_read(&c, &acc[j], v);
@@ -632,6 +633,11 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 					break;
 				case OP_CELL_STORE:
 					note_name(&names, j, ir_resolve(in->args.items[0])->imm.name, true);
+					break;
+				case OP_CELL_LOAD:
+					/* a cell of this function: the name is on it */
+					if (ir_resolve(in->args.items[0])->op == OP_CELL_NEW)
+						note_name(&names, j, ir_resolve(in->args.items[0])->imm.name, false);
 					break;
 				case OP_SETITEM: case OP_DELITEM:
 					note_write(&c, &acc[j], in->args.items[0],
@@ -666,6 +672,10 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 						if (!acc[j].why)
 							acc[j].why = "a call changes objects it can reach";
 					}
+					/* A closure reads its captured variables when called,
+					 * as they are then. */
+					for (int v = 0; callee && v < callee->freevars.len; v++)
+						note_name(&names, j, callee->freevars.items[v], false);
 					if (s) {
 						int nargs = in->args.len - 1 - in->nkw;
 						for (int p = 0; p < nargs && p < 62; p++)
@@ -688,16 +698,6 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 				if (c_end && !(in->op == OP_RET && j == n - 1))
 					ctrl[j] = true;
 			}
-		}
-	}
-	/* A cell's loads read it; the name is on the cell. */
-	for (int b = 0; b < f->blocks.len; b++) {
-		Block *bb = f->blocks.items[b];
-		for (int k = 0; k < bb->instrs.len; k++) {
-			Instr *in = bb->instrs.items[k];
-			if (in->op == OP_CELL_LOAD && in->stmt >= 0 && in->stmt < n &&
-			    ir_resolve(in->args.items[0])->op == OP_CELL_NEW)
-				note_name(&names, in->stmt, ir_resolve(in->args.items[0])->imm.name, false);
 		}
 	}
 	name_edges(&g, &names);
