@@ -24,6 +24,28 @@ int cfg_pred_index(const Block *b, const Block *pred);
 /* Drops b->preds[k] and the matching argument of every phi of b. */
 void cfg_remove_pred(Block *b, int k);
 
+/* ---- parcopy.c ---- */
+
+/* One copy `dst <- src` of a parallel copy, over small variable ids. */
+typedef struct CopyPair { int dst, src; } CopyPair;
+
+/* Sequentializes the parallel copy pairs[0..n) (Boissinot et al.'s
+ * algorithm; see ../shared/parcopy.md): every source is read before any
+ * destination is written, as in Python's `a, b = b, a`. A destination
+ * named twice takes its last source, self copies vanish, a source may
+ * feed several destinations. Variables are ids in [0, nvars); tmp is an
+ * id no pair names (nvars will do), the one temporary that breaks every
+ * cycle. Writes the plain copies, in order, to out, which must hold
+ * parcopy_max_copies(n) pairs, and returns how many: always
+ * parcopy_min_copies(pairs, n, nvars). Bad ids are a bug: die(). */
+int parcopy_sequentialize(const CopyPair *pairs, int n, int nvars, int tmp, CopyPair *out);
+/* The fewest plain copies that do it: the distinct non-self copies (the
+ * last one for a destination named twice), plus one for each cycle none
+ * of whose variables also feeds a copy outside the cycle. */
+int parcopy_min_copies(const CopyPair *pairs, int n, int nvars);
+/* The most copies a parallel copy of n pairs can need (n + n/2). */
+int parcopy_max_copies(int n);
+
 /* ---- float_repr.c ---- */
 
 /* Writes what CPython's repr(x) writes: the shortest digits that read back

@@ -12,6 +12,12 @@ config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "Inputs", "fuzz_frontend.py"
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.surge_obj_root, "test")
 
+# %surge-parcopy (the parallel-copy tool, next to surgec) first: lit
+# substitutes in order, so no shorter substitution may come before one it
+# is a prefix of (none is of this one today).
+config.substitutions.append(("%surge-parcopy",
+                             os.path.join(os.path.dirname(config.surgec), "surge-parcopy")))
+
 # %surgec_dir first: lit substitutes in order, and %surgec is its prefix.
 config.substitutions.append(("%surgec_dir", os.path.dirname(config.surgec)))
 config.substitutions.append(("%surgec", config.surgec))
