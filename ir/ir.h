@@ -116,6 +116,8 @@ void type_print(StrBuf *out, const Type *t);
 	X(CUR_EXC, "current_exc", 1)   /* in a handler: the exception */      \
 	X(EXC_MATCH, "exc_match", 1)   /* type: does the exception match */   \
 	X(YIELD, "yield", 0)           /* value: generator expressions only */ \
+	/* out of SSA only (Function.out_of_ssa) */                          \
+	X(COPY, "copy", 0)          /* src; assigns it to the register dest */ \
 	/* terminators */                                                     \
 	X(BR, "br", 0)              /* succ[0] */                             \
 	X(CONDBR, "condbr", 0)      /* cond (truthiness); succ[0] if true */  \
@@ -176,6 +178,8 @@ struct Instr {
 	const char *const *kwnames;  /* calls: names of the last nkw args */
 	int nkw;
 	Block *succ[2];              /* terminators */
+	Instr *dest;                 /* COPY: the register it assigns, one
+	                              * of Function.vars */
 };
 
 struct Block {
@@ -236,6 +240,15 @@ struct Function {
 	int index;              /* in module->functions */
 	bool is_module;
 	bool is_genexp;         /* a generator expression: yields, returns none */
+	/* Set by the out-of-ssa pass, the last one to run: phis are gone.
+	 * Each was moved, without arguments, to `vars` (its `block` still
+	 * names the block it joined at), and became a register that `copy`
+	 * instructions assign on the edges into that block, as the phi took
+	 * its values; vars also holds the one temporary that breaks cycles
+	 * of copies (block NULL). Values other than vars keep one definition
+	 * dominating their uses. */
+	bool out_of_ssa;
+	InstrVec vars;
 };
 
 DEFINE_VEC(FunctionVec, Function *, functionvec_push)

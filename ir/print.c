@@ -70,7 +70,13 @@ static void print_instr(StrBuf *o, const Instr *i)
 	sb_puts(o, "  ");
 	if (ir_has_value(i->op))
 		sb_printf(o, "%%%d = ", i->id);
-	sb_puts(o, ir_op_name(i->op));
+	if (i->op == OP_COPY) {
+		/* Out of SSA: `%5 <- %3` assigns %3 to the register %5. */
+		put_value(o, i->dest);
+		sb_puts(o, " <-");
+	} else {
+		sb_puts(o, ir_op_name(i->op));
+	}
 	switch (i->op) {
 	case OP_CONST:
 		sb_putc(o, ' ');
@@ -217,6 +223,19 @@ void ir_print_function(StrBuf *o, const Function *f)
 	put_names(o, "slots", &f->slots);
 	put_names(o, "cells", &f->cells);
 	put_names(o, "free", &f->freevars);
+	if (f->out_of_ssa) {
+		/* The registers copies assign: former phis, the temporary. */
+		sb_puts(o, "  ; vars:");
+		for (int k = 0; k < f->vars.len; k++) {
+			const Instr *v = f->vars.items[k];
+			sb_printf(o, "%s %%%d", k ? "," : "", v->id);
+			if (v->name)
+				sb_printf(o, " %s", v->name);
+			if (!v->block)
+				sb_puts(o, " (temp)");
+		}
+		sb_puts(o, f->vars.len ? "\n" : " none\n");
+	}
 	for (int b = 0; b < f->blocks.len; b++) {
 		const Block *bb = f->blocks.items[b];
 		sb_printf(o, "bb%d", bb->id);

@@ -151,6 +151,7 @@ static void check_arity(Verifier *v, Block *b, const Instr *in)
 	case OP_CONDBR: case OP_ITERNEXT: case OP_RET: case OP_UNARY: case OP_GETATTR:
 	case OP_STORE_GLOBAL: case OP_SLOT_STORE: case OP_CELL_LOAD: case OP_EXTRACT:
 	case OP_UNPACK: case OP_ITER:
+	case OP_COPY:
 		lo = hi = 1;
 		break;
 	case OP_BINOP: case OP_COMPARE: case OP_GETITEM: case OP_DELITEM: case OP_SETATTR:
@@ -247,6 +248,8 @@ static void check_dominance(Verifier *v, Block *b, const Instr *in, int pos)
 		const InstrInfo *def = lookup(v, a);
 		if (!def)
 			continue;  /* reported with the operands */
+		if (!def->b)
+			continue;  /* a var out of SSA: copies assign it in many places */
 		Block *d = def->b;
 		Block *s0 = NULL;
 		if (a->op == OP_ITERNEXT) {
@@ -347,6 +350,42 @@ static void check_preds(Verifier *v, bool *listed)
 	free(edges);
 }
 
+/* Out of SSA: a copy assigns one of the function's vars. */
+static void check_copy(Verifier *v, Block *b, const Instr *in)
+{
+	if (!v->f->out_of_ssa) {
+		report(v, b, in, "copy in a function in SSA form (only out-of-ssa makes copies)");
+		return;
+	}
+	const InstrInfo *d = lookup(v, in->dest);
+	if (!in->dest)
+		report(v, b, in, "has no destination");
+	else if (!d || d->b)
+		report(v, b, in, "assigns %%%d, which is not one of the function's vars",
+		       in->dest->id);
+}
+
+/* Out of SSA, the vars are argument-less phis kept in no block. */
+static void check_vars(Verifier *v)
+{
+	Function *f = v->f;
+	if (f->vars.len && !f->out_of_ssa)
+		report(v, NULL, NULL, "has %d vars but is in SSA form", f->vars.len);
+	for (int k = 0; k < f->vars.len; k++) {
+		const Instr *x = f->vars.items[k];
+		const InstrInfo *info = lookup(v, x);
+		if (!x)
+			report(v, NULL, NULL, "var %d is NULL", k);
+		else if (!info || info->b)
+			continue;  /* also listed in a block: reported there */
+		else if (x->op != OP_PHI)
+			report(v, NULL, x, "var is not a phi");
+		else if (x->args.len != 0 || x->id <= 0)
+			report(v, NULL, x, "var with %d operands and id %d; a var is a phi without "
+			       "arguments", x->args.len, x->id);
+	}
+}
+
 static void check_regions(Verifier *v)
 {
 	Function *f = v->f;
@@ -415,6 +454,7 @@ bool ir_verify_function(Function *f, StrBuf *errors)
 	for (int k = 0; k < n; k++)
 		if (listed[k])
 			cap += f->blocks.items[k]->phis.len + f->blocks.items[k]->instrs.len;
+	cap += f->vars.len;
 	InstrInfo *all = xmalloc((size_t)(cap ? cap : 1) * sizeof *all);
 	int nall = 0;
 	for (int k = 0; k < n; k++) {
@@ -428,6 +468,12 @@ bool ir_verify_function(Function *f, StrBuf *errors)
 			if (b->instrs.items[j])
 				all[nall] = (InstrInfo){b->instrs.items[j], b, j, nall}, nall++;
 	}
+	/* Out of SSA, the vars: in no block (b NULL, pos -2), listed after the
+	 * blocks' instructions so a var also left in a block is reported
+	 * there. */
+	for (int j = 0; j < f->vars.len; j++)
+		if (f->vars.items[j])
+			all[nall] = (InstrInfo){f->vars.items[j], NULL, -2, nall}, nall++;
 	v.instrs = xmalloc((size_t)(cap ? cap : 1) * sizeof *v.instrs);
 	if (nall)
 		memcpy(v.instrs, all, (size_t)nall * sizeof *all);
@@ -450,7 +496,10 @@ bool ir_verify_function(Function *f, StrBuf *errors)
 			ids[nids++] = (Pair){v.instrs[k].i->id, v.instrs[k].seq};
 	qsort(ids, (size_t)nids, sizeof *ids, cmp_pair);
 	for (int k = 1; k < nids; k++)
-		if (ids[k].a == ids[k - 1].a)
+		if (ids[k].a == ids[k - 1].a && !all[ids[k - 1].b].b)
+			report(&v, all[ids[k].b].b, all[ids[k].b].i, "value id %d is also used by a var",
+			       ids[k].a);
+		else if (ids[k].a == ids[k - 1].a)
 			report(&v, all[ids[k].b].b, all[ids[k].b].i, "value id %d is also used in bb%d",
 			       ids[k].a, all[ids[k - 1].b].b->id);
 	free(ids);
@@ -514,6 +563,10 @@ bool ir_verify_function(Function *f, StrBuf *errors)
 				report(&v, b, in, "yields no value but has an id");
 			if (ir_is_terminator(in->op))
 				check_succs(&v, b, in);
+			if (in->op == OP_PHI && f->out_of_ssa)
+				report(&v, b, in, "phi left in a function out of SSA");
+			if (in->op == OP_COPY)
+				check_copy(&v, b, in);
 			check_arity(&v, b, in);
 			check_type(&v, b, in);
 			if (in->op == OP_PHI && in->args.len != b->preds.len)
@@ -534,6 +587,7 @@ bool ir_verify_function(Function *f, StrBuf *errors)
 
 	check_preds(&v, listed);
 	check_regions(&v);
+	check_vars(&v);
 
 	free(indeg);
 	free(v.instrs);

@@ -111,10 +111,30 @@ static bool check_list(const char *list, const char *option)
 	return ok;
 }
 
+/* out-of-ssa leaves SSA form, which every other pass needs: only
+ * out-of-ssa itself (then a no-op) may follow it. */
+static bool check_out_of_ssa_last(const char *list)
+{
+	const char *name;
+	size_t len;
+	bool after = false;
+	while (list && pass_next_name(&list, &name, &len)) {
+		bool is_it = len == strlen("out-of-ssa") && memcmp(name, "out-of-ssa", len) == 0;
+		if (after && !is_it && pass_lookup(name, len) >= 0) {
+			fprintf(stderr, "surgec: error: pass '%.*s' cannot run after 'out-of-ssa', "
+			        "which leaves SSA form: out-of-ssa must be the last pass\n", (int)len, name);
+			return false;
+		}
+		after |= is_it;
+	}
+	return true;
+}
+
 bool pass_check_options(const PassOptions *o)
 {
 	/* Check both lists so the user sees every bad name in one run. */
 	bool ok = check_list(o->pipeline, "-passes");
+	ok = check_out_of_ssa_last(o->pipeline) && ok;
 	return check_list(o->print_after, "-print-after") && ok;
 }
 
