@@ -206,6 +206,13 @@ const char *stmt_kind_name(StmtKind k);
 Expr *mkexpr(Arena *a, ExprKind kind, SrcRange r);
 Stmt *mkstmt(Arena *a, StmtKind kind, SrcRange r);
 
+/* The module's statements as a script runs them: the body of a top-level
+ * `if __name__ == '__main__':` (without else) stands in its place, since a
+ * program surgec compiles always runs as the main module. The analyses
+ * and the task partition then see the statements of a RunSurge entry
+ * block one by one. Returns &m->body when there is no such guard. */
+const StmtList *ast_script_body(Arena *a, const Module *m);
+
 /* ast_dump.c */
 
 /* Writes the readable tree of -ast-dump: one node a line, two spaces per

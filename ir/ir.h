@@ -219,6 +219,15 @@ struct Region {
 	Region *parent;
 };
 
+/* `name = value` as a top-level statement of the module body does it. */
+typedef struct Binding {
+	int stmt;
+	const char *name;
+	Instr *value;
+} Binding;
+
+DEFINE_VEC(BindingVec, Binding, bindingvec_push)
+
 struct Function {
 	const char *name;
 	IRModule *module;
@@ -237,6 +246,9 @@ struct Function {
 	 * source says them (before SSA renames them): what a name-based
 	 * dependence graph would see. */
 	NameVec *stmt_reads, *stmt_writes;
+	/* Every value a top-level statement binds to a name, in order (module
+	 * body only): names that may share an object are found from these. */
+	BindingVec binds;
 	int index;              /* in module->functions */
 	bool is_module;
 	bool is_genexp;         /* a generator expression: yields, returns none */

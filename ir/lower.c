@@ -225,6 +225,8 @@ void write_name(Lower *L, const char *name, Instr *value)
 	}
 	if (!value->name && value->op != OP_UNDEF)
 		value->name = name;
+	if (L->fn->is_module && L->stmt >= 0)
+		bindingvec_push(L->arena, &L->fn->binds, (Binding){L->stmt, name, value});
 	/* Functions read module-level names at call time: publish them. */
 	if (L->scope->is_module && nameset_has(&L->scope->read_by_functions, name)) {
 		Instr *g = emit1(L, OP_STORE_GLOBAL, NULL, value);
@@ -911,7 +913,8 @@ IRModule *ir_lower(Arena *a, DiagEngine *d, const Module *mod, const char *filen
 	Function *f = ir_function_new(m, "<module>", NULL);
 	f->is_module = true;
 	ScopeInfo scope;
-	scope_analyze(&scope, NULL, NULL, &mod->body, NULL);
+	const StmtList *body = ast_script_body(a, mod);
+	scope_analyze(&scope, NULL, NULL, body, NULL);
 	if (scope.captures_comprehension_var) {
 		error_at(d, scope.capture_at, "unsupported: a function that captures a "
 		         "comprehension's variable");
@@ -924,10 +927,10 @@ IRModule *ir_lower(Arena *a, DiagEngine *d, const Module *mod, const char *filen
 	seal(&L, entry);
 	set_block(&L, entry);
 	sorted_names(&L, &scope.slots, &f->slots);
-	record_stmt_ranges(&L, f, &mod->body);
-	for (int i = 0; i < mod->body.len; i++) {
+	record_stmt_ranges(&L, f, body);
+	for (int i = 0; i < body->len; i++) {
 		L.stmt = i;
-		lower_stmt(&L, mod->body.items[i]);
+		lower_stmt(&L, body->items[i]);
 	}
 	if (L.cur)
 		emit1(&L, OP_RET, ty(&L, TY_NONE), emit_const(&L, K_NONE));

@@ -22,17 +22,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-typedef enum EdgeKind { E_RAW, E_WAR, E_WAW, E_MEM, E_EFFECT, E_CTRL } EdgeKind;
 static const char *const edge_names[] = {"RAW", "WAR", "WAW", "MEM", "EFFECT", "CTRL"};
 
-typedef struct Edge {
-	int from, to;
-	EdgeKind kind;
-	const char *label;
-	const char *why;
-	bool removed;           /* on a local that SSA renames: not a constraint */
-} Edge;
+typedef DdgEdge Edge;
+typedef DdgEdgeKind EdgeKind;
 
+/* The edges of one function, as they are found. */
 typedef struct Graph {
 	Edge *edges;
 	int len, cap;
@@ -134,14 +129,14 @@ static void name_edges(Graph *g, NameUses *u)
 			const NameUse *x = &u->items[k];
 			if (!x->write) {
 				if (writer >= 0)
-					add_edge(g, writer, x->stmt, E_RAW, x->name, NULL);
+					add_edge(g, writer, x->stmt, DDG_RAW, x->name, NULL);
 				continue;
 			}
 			for (int r = readers_from; r < k; r++)
 				if (!u->items[r].write)
-					add_edge(g, u->items[r].stmt, x->stmt, E_WAR, x->name, NULL);
+					add_edge(g, u->items[r].stmt, x->stmt, DDG_WAR, x->name, NULL);
 			if (writer >= 0)
-				add_edge(g, writer, x->stmt, E_WAW, x->name, NULL);
+				add_edge(g, writer, x->stmt, DDG_WAW, x->name, NULL);
 			writer = x->stmt;
 			readers_from = k + 1;
 		}
@@ -165,7 +160,7 @@ static void renamed_edges(Graph *g, const Function *f)
 	name_edges(&named, &u);
 	for (int i = 0; i < named.len; i++) {
 		Edge e = named.edges[i];
-		if (e.kind == E_RAW)
+		if (e.kind == DDG_RAW)
 			continue; /* SSA keeps those, as the RAW edges above */
 		int before = g->len;
 		add_edge(g, e.from, e.to, e.kind, e.label, "removed: SSA renames it");
@@ -294,6 +289,30 @@ static void build_classes(Classes *c, Function *f, const SummaryTable *t)
 					for (int a = v->op == OP_CALL ? 1 : 0; a < v->args.len; a++)
 						if (!immutable(v->args.items[a]->type) && !immutable(v->type))
 							cls_union(c, self, value_node(c, v->args.items[a]));
+					/* A callee that changes objects may store one argument
+					 * into another or into a module-level object (the
+					 * summaries track changes, not where objects go): its
+					 * mutable arguments and what it changes share a class. */
+					const Summary *gs = g ? summary_find(t, g) : NULL;
+					if (gs && (gs->mutates_params || gs->mutates_globals.len || gs->mutates_unknown)) {
+						int first = -1;
+						for (int a = 1; a < v->args.len; a++) {
+							Instr *x = ir_resolve(v->args.items[a]);
+							if (immutable(x->type))
+								continue;
+							if (first < 0)
+								first = value_node(c, x);
+							else
+								cls_union(c, first, value_node(c, x));
+						}
+						if (first >= 0 && (gs->mutates_unknown || !f->is_module))
+							cls_union(c, first, CL_UNKNOWN);
+						for (int k = 0; first >= 0 && f->is_module && k < gs->mutates_globals.len; k++)
+							for (int bi = 0; bi < f->binds.len; bi++)
+								if (strcmp(f->binds.items[bi].name, gs->mutates_globals.items[k]) == 0 &&
+								    !immutable(ir_resolve(f->binds.items[bi].value)->type))
+									cls_union(c, first, value_node(c, f->binds.items[bi].value));
+					}
 					/* stored into the receiver: x.append(y) */
 					if (v->op == OP_CALL_METHOD && is_mutating_method(v->imm.name))
 						for (int a = 1; a < v->args.len; a++)
@@ -397,7 +416,7 @@ typedef struct ClassState { int last_writer; int *readers; int nr, cr; } ClassSt
 static void mem_edge(Graph *g, Classes *c, const Access *acc, int from, int to, int x, bool to_writes)
 {
 	const char *why = to_writes ? acc[to].why : acc[from].why;
-	add_edge(g, from, to, E_MEM, c->label[x] ? c->label[x] : "?", why);
+	add_edge(g, from, to, DDG_MEM, c->label[x] ? c->label[x] : "?", why);
 }
 
 static void mem_edges(Graph *g, Classes *c, const Access *acc, int n)
@@ -499,7 +518,7 @@ static void effect_edges(Graph *g, const unsigned *effects, int n)
 				prev = last[4];
 			if (prev >= 0) {
 				bool unknown = (effects[j] | effects[prev]) & EFF_UNKNOWN;
-				add_edge(g, prev, j, E_EFFECT, unknown ? effect_names[4] : effect_names[b], NULL);
+				add_edge(g, prev, j, DDG_EFFECT, unknown ? effect_names[4] : effect_names[b], NULL);
 			}
 			last[b] = j;
 		}
@@ -589,19 +608,19 @@ static void print_dot(StrBuf *out, const Function *f, const Graph *g, const Sour
 	sb_free(&text);
 }
 
-static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const SourceFile *src,
-                         const DdgOptions *opts)
+Ddg *ddg_build(Function *f, const SummaryTable *t, const SourceFile *src, bool show_names)
 {
 	int n = f->nstmts;
-	if (n == 0)
-		return;
+	Ddg *d = xcalloc(1, sizeof *d);
+	d->fn = f;
+	d->nstmts = n;
 	Graph g = {0};
 	NameUses names = {0};
 	Classes c;
 	build_classes(&c, f, t);
-	Access *acc = xcalloc((size_t)n, sizeof *acc);
-	unsigned *effects = xcalloc((size_t)n, sizeof *effects);
-	bool *ctrl = xcalloc((size_t)n, sizeof *ctrl);
+	Access *acc = xcalloc((size_t)(n ? n : 1), sizeof *acc);
+	unsigned *effects = xcalloc((size_t)(n ? n : 1), sizeof *effects);
+	bool *ctrl = xcalloc((size_t)(n ? n : 1), sizeof *ctrl);
 	Arena *arena = f->module->arena;
 
 	for (int b = 0; b < f->blocks.len; b++) {
@@ -622,7 +641,7 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 					 * RAW edge (a cell's contents are tracked by name), but
 					 * reading their objects still counts. */
 					if (v->op != OP_PARAM && v->op != OP_CELL_NEW && v->stmt < j)
-						add_edge(&g, v->stmt, j, E_RAW,
+						add_edge(&g, v->stmt, j, DDG_RAW,
 						         python_name(v->name) ? v->name : NULL, NULL);
 					note_read(&c, &acc[j], v);
 				}
@@ -701,7 +720,7 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 		}
 	}
 	name_edges(&g, &names);
-	if (opts->show_names)
+	if (show_names)
 		renamed_edges(&g, f);
 
 	mem_edges(&g, &c, acc, n);
@@ -710,31 +729,75 @@ static void function_ddg(StrBuf *out, Function *f, const SummaryTable *t, const 
 	 * few, so each gets an edge to every later one. */
 	for (int i = 0; i < n; i++)
 		for (int j = i + 1; ctrl[i] && j < n; j++)
-			add_edge(&g, i, j, E_CTRL, NULL, NULL);
+			add_edge(&g, i, j, DDG_CTRL, NULL, NULL);
 
 	sort_edges(&g);
-	if (opts->dot)
-		print_dot(out, f, &g, src);
-	else
-		print_text(out, f, &g, src);
+	d->edges = g.edges;
+	d->nedges = g.len;
+	d->stmts = xcalloc((size_t)(n ? n : 1), sizeof *d->stmts);
 	for (int i = 0; i < n; i++) {
-		free(acc[i].reads);
-		free(acc[i].writes);
+		d->stmts[i] = (DdgStmt){effects[i], ctrl[i], acc[i].reads, acc[i].writes,
+		                        acc[i].nr, acc[i].nw};
+		/* the class ids are roots at the end, not when they were noted */
+		for (int k = 0; k < acc[i].nr; k++)
+			acc[i].reads[k] = cls_find(&c, acc[i].reads[k]);
+		for (int k = 0; k < acc[i].nw; k++)
+			acc[i].writes[k] = cls_find(&c, acc[i].writes[k]);
 	}
+	d->cls_parent = c.parent;
+	d->cls_label = c.label;
+	d->ncls = c.nvalues;
 	free(acc);
 	free(effects);
 	free(ctrl);
-	free(c.parent);
-	free(c.label);
-	free(g.edges);
 	free(names.items);
+	return d;
+}
+
+int ddg_class_of(const Ddg *d, const Instr *v)
+{
+	v = ir_resolve((Instr *)v);
+	if (immutable(v->type))
+		return -1;
+	Classes c = {d->cls_parent, d->ncls, d->cls_label};
+	return cls_find(&c, 64 + v->id);
+}
+
+bool ddg_class_is_unknown(int cls)
+{
+	return cls == CL_UNKNOWN;
+}
+
+void ddg_free(Ddg *d)
+{
+	if (!d)
+		return;
+	for (int i = 0; i < d->nstmts; i++) {
+		free(d->stmts[i].reads);
+		free(d->stmts[i].writes);
+	}
+	free(d->stmts);
+	free(d->edges);
+	free(d->cls_parent);
+	free(d->cls_label);
+	free(d);
 }
 
 void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src, const DdgOptions *opts)
 {
 	SummaryTable t;
 	summaries_compute(&t, m);
-	for (int i = 0; i < m->functions.len; i++)
-		function_ddg(out, m->functions.items[i], &t, src, opts);
+	for (int i = 0; i < m->functions.len; i++) {
+		Function *f = m->functions.items[i];
+		if (f->nstmts == 0)
+			continue;
+		Ddg *d = ddg_build(f, &t, src, opts->show_names);
+		Graph g = {d->edges, d->nedges, d->nedges};
+		if (opts->dot)
+			print_dot(out, f, &g, src);
+		else
+			print_text(out, f, &g, src);
+		ddg_free(d);
+	}
 	summaries_free(&t);
 }

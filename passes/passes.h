@@ -122,6 +122,105 @@ typedef struct DdgOptions {
 
 void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src, const DdgOptions *opts);
 
+typedef enum DdgEdgeKind { DDG_RAW, DDG_WAR, DDG_WAW, DDG_MEM, DDG_EFFECT, DDG_CTRL } DdgEdgeKind;
+
+typedef struct DdgEdge {
+	int from, to;           /* statement indexes, from < to */
+	DdgEdgeKind kind;
+	const char *label;      /* the name, class or effect; may be NULL */
+	const char *why;        /* an explanation, or NULL */
+	bool removed;           /* on a local that SSA renames: not a constraint */
+} DdgEdge;
+
+/* What one top-level statement does to objects and to the world. Objects
+ * are classes of values that may share a mutable object (ddg_class_of). */
+typedef struct DdgStmt {
+	unsigned effects;       /* EFF_* */
+	bool ends;              /* may return, raise or exit on purpose */
+	int *reads, *writes;    /* classes read and possibly mutated */
+	int nr, nw;
+} DdgStmt;
+
+typedef struct Ddg {
+	Function *fn;
+	DdgEdge *edges;         /* sorted by (from, to, kind, label) */
+	int nedges;
+	DdgStmt *stmts;
+	int nstmts;
+	int *cls_parent;        /* union-find of the classes (internal) */
+	const char **cls_label;
+	int ncls;
+} Ddg;
+
+/* The graph of one function and the facts behind it; show_names adds the
+ * edges SSA renaming removed (marked removed). Free with ddg_free. */
+Ddg *ddg_build(Function *f, const SummaryTable *t, const SourceFile *src, bool show_names);
+void ddg_free(Ddg *d);
+/* The class of objects a value may name, or -1 for an immutable value. */
+int ddg_class_of(const Ddg *d, const Instr *v);
+/* The class of objects nothing in the function can name: anything. */
+bool ddg_class_is_unknown(int cls);
+
+/* ---- workest.c ---- */
+
+/* Loops whose trip count is not known when compiling count this many. */
+#define WORK_DEFAULT_TRIPS 1000
+typedef struct WorkModel WorkModel;
+WorkModel *work_model_new(IRModule *m, const SummaryTable *t);
+void work_model_free(WorkModel *w);
+/* out[s]: the operations top-level statement s of f runs (calls counted
+ * with their callees' bodies, loops with their trip counts). */
+void work_of_stmts(WorkModel *w, Function *f, double *out);
+/* The operations one call of g runs. */
+double work_of_call(WorkModel *w, Function *g);
+
+/* ---- partition.c ---- */
+
+/* The partition of the module's top-level statements into tasks: each
+ * task is a run of consecutive statements (so program order is task
+ * order), and runs when the tasks it receives values from are done. */
+
+/* A task that takes no less work than this is worth its own process
+ * round trip (about a millisecond of the runner's time). */
+#define PARTITION_MIN_WORK 20000.0
+
+typedef struct TaskRecv { const char *name; int from; } TaskRecv;
+
+typedef struct Task {
+	int id;
+	int first, last;            /* statement indexes, inclusive */
+	int *deps; int ndeps;       /* task ids, ascending */
+	TaskRecv *recv; int nrecv;  /* names installed before it runs */
+	const char **sends; int nsends;
+	const char **globals; int nglobals; /* names its statements bind */
+	unsigned effects;           /* EFF_* of its statements */
+	bool commit;                /* writes files or reads stdin: never early */
+	bool main;                  /* runs in the runner's process (stdin) */
+	double work;
+	const char *reason;         /* why its statements are together, or NULL */
+	/* A loop whose calls of one pure function run in parallel: */
+	const Stmt *split_for;
+	const Expr *split_call;
+	const char *split_fn;
+} Task;
+
+typedef struct Partition {
+	Task *tasks; int ntasks;
+	const StmtList *body; /* the script's statements (ast_script_body) */
+	int nstmts;
+	bool *hoisted;              /* [nstmts]: a def or import every task sees */
+	double *work;               /* [nstmts] */
+	const char *fallback;       /* why everything is one task, or NULL */
+} Partition;
+
+/* Partitions the module body. `ast` is the module the IR was lowered from. */
+Partition *partition_build(IRModule *m, const Module *ast, Arena *arena,
+                           const SourceFile *src);
+void partition_free(Partition *p);
+/* -print-tasks: one block per task (lines, statements, why they are
+ * together, what it receives and sends, its dependences and work). */
+void partition_print(StrBuf *out, const Partition *p, const SourceFile *src);
+
 /* ---- pass_registry.c ---- */
 
 typedef struct PassInfo {

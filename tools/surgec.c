@@ -3,8 +3,10 @@
 #include "frontend/frontend.h"
 #include "ir/ir.h"
 #include "passes/passes.h"
+#include "backend/python_emit.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifndef SURGE_VERSION
@@ -16,7 +18,7 @@
 
 typedef enum Action {
 	ACT_SYNTAX_ONLY, ACT_AST_DUMP, ACT_DUMP_TOKENS, ACT_PRINT_IR, ACT_PRINT_SUMMARIES,
-	ACT_PRINT_DDG
+	ACT_PRINT_DDG, ACT_PRINT_TASKS, ACT_EMIT_TASKS
 } Action;
 
 static void usage(FILE *f)
@@ -35,6 +37,9 @@ static void usage(FILE *f)
 	      "  -print-ddg      Print the statement dependence graph of each function\n"
 	      "  -print-ddg-dot  The same graph for Graphviz (dot -Tsvg)\n"
 	      "  -ddg-show-names Also show the WAR/WAW edges on names that SSA removed\n"
+	      "  -print-tasks    Print the partition into tasks and why statements share one\n"
+	      "  -emit-tasks -o DIR  Write the task program: run it with python3 DIR [-j N]\n"
+	      "  -j N            The worker count to plan for (default: all cores)\n"
 	      "  -passes=a,b     Run exactly these passes, in this order\n"
 	      "  -print-after=P  Print the IR after pass P (a comma list is allowed)\n"
 	      "  -print-after-all  Print the IR after every pass\n"
@@ -52,6 +57,8 @@ static void usage(FILE *f)
 
 /* -print-ddg-dot and -ddg-show-names */
 static DdgOptions ddg_options;
+/* -o DIR for -emit-tasks */
+static const char *output_dir;
 
 /* Lowers a checked module into SSA, runs the passes asked for, prints the
  * IR if asked. A verifier failure is a bug in surgec, reported as such
@@ -77,6 +84,13 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 		ir_print_module(out, ir);
 	} else if (print == ACT_PRINT_DDG && status == 0) {
 		ddg_print(out, ir, diag->src, &ddg_options);
+	} else if ((print == ACT_PRINT_TASKS || print == ACT_EMIT_TASKS) && status == 0) {
+		Partition *p = partition_build(ir, m, arena, diag->src);
+		if (print == ACT_PRINT_TASKS)
+			partition_print(out, p, diag->src);
+		else if (!emit_task_folder(p, diag->src, output_dir))
+			status = 1;
+		partition_free(p);
 	} else if (print == ACT_PRINT_SUMMARIES && status == 0) {
 		SummaryTable t;
 		summaries_compute(&t, ir);
@@ -115,7 +129,8 @@ static int compile(const char *path, Action action, const PassOptions *passes,
 				if (action == ACT_AST_DUMP)
 					ast_dump(&out, m);
 				else if (action == ACT_PRINT_IR || action == ACT_PRINT_SUMMARIES ||
-				         action == ACT_PRINT_DDG || run_passes)
+				         action == ACT_PRINT_DDG || action == ACT_PRINT_TASKS ||
+				         action == ACT_EMIT_TASKS || run_passes)
 					status_ir = lower_and_run(&out, &arena, &diag, m, path, passes,
 					                          run_passes, action);
 			}
@@ -175,6 +190,26 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "-print-ddg-dot") == 0) {
 			action = ACT_PRINT_DDG;
 			ddg_options.dot = true;
+		} else if (strcmp(a, "-print-tasks") == 0) {
+			action = ACT_PRINT_TASKS;
+		} else if (strcmp(a, "-emit-tasks") == 0) {
+			action = ACT_EMIT_TASKS;
+		} else if (strcmp(a, "-o") == 0 || strncmp(a, "-o", 2) == 0) {
+			const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
+			if (!v || !*v) {
+				fprintf(stderr, "surgec: error: argument to '-o' is missing (expected 1 value)\n");
+				return 1;
+			}
+			output_dir = v;
+		} else if (strcmp(a, "-j") == 0 || strncmp(a, "-j", 2) == 0) {
+			const char *v = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : NULL;
+			char *end = NULL;
+			long n = v ? strtol(v, &end, 10) : 0;
+			if (!v || !*v || *end || n < 1 || n > 4096) {
+				fprintf(stderr, "surgec: error: invalid value '%s' in '-j': expected a worker "
+				        "count from 1 to 4096\n", v ? v : "");
+				return 1;
+			}
 		} else if (strcmp(a, "-ddg-show-names") == 0) {
 			ddg_options.show_names = true;
 		} else if (a[0] == '-' && a[1] != 0) {
@@ -196,5 +231,9 @@ int main(int argc, char **argv)
 	}
 	if (!pass_check_options(&passes))
 		return 1;
+	if (action == ACT_EMIT_TASKS && !output_dir) {
+		fprintf(stderr, "surgec: error: -emit-tasks needs an output folder: -o DIR\n");
+		return 1;
+	}
 	return compile(input, action, &passes, run_passes);
 }

@@ -24,6 +24,7 @@ import argparse
 import concurrent.futures
 import glob
 import os
+import shutil
 import random
 import subprocess
 import sys
@@ -220,7 +221,7 @@ def run_surgec(surgec, flag, path, timeout):
     """One run. Returns (exit code or None on timeout, stderr, reason it
     failed or None)."""
     try:
-        proc = subprocess.run([surgec, flag, path], stdin=subprocess.DEVNULL,
+        proc = subprocess.run([surgec] + flag.split() + [path], stdin=subprocess.DEVNULL,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout)
     except subprocess.TimeoutExpired as e:
         err = (e.stderr or b"").decode("utf-8", "replace")
@@ -242,7 +243,8 @@ def run_case(surgec, workdir, timeout, index, data, lower):
     """Run surgec on one input: the front end, and when it accepts the
     input and `lower` is set, the rest of the pipeline so far too:
     -print-ddg lowers to IR, verifies it, computes the function summaries
-    and builds the dependence graph."""
+    and builds the dependence graph; -emit-tasks partitions the module and
+    writes the task program."""
     path = os.path.join(workdir, "case_%05d.py" % index)
     with open(path, "wb") as f:
         f.write(data)
@@ -250,6 +252,11 @@ def run_case(surgec, workdir, timeout, index, data, lower):
         code, err, reason = run_surgec(surgec, "-fsyntax-only", path, timeout)
         if lower and code == 0 and reason is None:
             _, err, reason = run_surgec(surgec, "-print-ddg", path, timeout)
+        if lower and code == 0 and reason is None:
+            # the partition and the emitter, which copies source text out
+            out = path + ".tasks"
+            _, err, reason = run_surgec(surgec, "-emit-tasks -o " + out, path, timeout)
+            shutil.rmtree(out, ignore_errors=True)
     finally:
         os.unlink(path)
     return code, err, reason

@@ -1,0 +1,48 @@
+/* python_emit.h: the Python task emitter: writes the folder that
+ * `python3 DIR` runs (tasks.py, manifest.json, __main__.py and the
+ * runner, surge_runtime/). See docs/runtime.md for the contract. */
+#ifndef SURGE_PYTHON_EMIT_H
+#define SURGE_PYTHON_EMIT_H
+
+#include "passes/passes.h"
+
+/* One file of the runner, embedded at build time (runtime_files.c). */
+typedef struct RuntimeFile {
+	const char *path;      /* relative to the output folder */
+	int len;
+	const char *text;
+} RuntimeFile;
+
+extern const RuntimeFile runtime_files[];
+extern const int runtime_nfiles;
+
+/* ---- python_text.c ---- */
+
+/* A replacement of one expression's text while copying a statement. */
+typedef struct TextSubst {
+	SrcRange range;        /* what to replace (the source's own text) */
+	const char *before;    /* written before the original text */
+	const char *after;     /* written after it */
+} TextSubst;
+
+/* Copies the source of range r (one or more statements) into out, each
+ * line re-indented from the first line's indentation to `indent`; lines
+ * that start inside a string literal are copied as they are, since their
+ * leading spaces are part of the string. Ends with a newline. */
+void put_source(StrBuf *out, const SourceFile *src, SrcRange r, const char *indent,
+                const TextSubst *subst);
+/* The source text of r on one line (for targets and iterables). */
+void put_source_inline(StrBuf *out, const SourceFile *src, SrcRange r);
+
+/* ---- manifest_emit.c ---- */
+
+void put_manifest(StrBuf *out, const Partition *p, const char *program);
+
+/* ---- python_emit.c ---- */
+
+void put_tasks_py(StrBuf *out, const Partition *p, const SourceFile *src, const char *program);
+/* Writes the whole folder; on failure prints "surgec: error: ..." and
+ * returns false. */
+bool emit_task_folder(const Partition *p, const SourceFile *src, const char *dir);
+
+#endif

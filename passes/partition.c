@@ -1,0 +1,649 @@
+/* partition.c: the pass `partition`: groups the module's top-level
+ * statements into tasks.
+ *
+ * A task is a run of consecutive statements, so the order of tasks is the
+ * program's order: the runner releases output and reports the first
+ * exception in that order, and a task can only need values from earlier
+ * ones. A task receives each name it reads from the task of the last
+ * statement before it that binds or changes that name.
+ *
+ * Statements are kept in one task when sending values by name would not
+ * be faithful:
+ *   - an object two names may share (b = a, y = [x, x], a list stored in a
+ *     dict) that something changes: every statement touching those names,
+ *     from the first to the last, so the object and its aliases never
+ *     travel apart;
+ *   - a value that cannot travel between processes (a function defined
+ *     inside the program's flow, a module, a file, an iterator): from where
+ *     it is bound to its last reader;
+ *   - the random module's state: every statement using it;
+ *   - a call that may change objects no name reaches, or code not seen:
+ *     then the whole program is one task.
+ * Top-level defs and imports bound once and not used before are hoisted:
+ * every task sees them, nothing sends them.
+ *
+ * Then runs of statements with too little work for a task of their own
+ * are merged, and a `for` loop whose iterations call a pure function with
+ * arguments made from the loop variable is split: the calls run in
+ * parallel (partition_split.c decides which loops qualify). */
+#include "passes/partition_facts.h"
+#include "passes/partition_split.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct Builder {
+	IRModule *m;
+	Function *f;
+	const StmtList *body;
+	int n;
+	NameTable names;
+	StmtFacts *facts;
+	SummaryTable sums;
+	Ddg *ddg;
+	WorkModel *wm;
+	Partition *p;
+	bool *join;              /* [n]: statement i and the next non-hoisted one share a task */
+	const char **join_why;   /* [n] */
+	const char **split_fn;   /* [n] */
+	const Expr **split_call; /* [n] */
+} Builder;
+
+static bool reiterable(const Type *t)
+{
+	return t && (t->kind == TY_LIST || t->kind == TY_TUPLE || t->kind == TY_STR ||
+	             t->kind == TY_DICT || t->kind == TY_SET || t->kind == TY_RANGE);
+}
+
+static bool unsendable(const Type *t)
+{
+	return t && (t->kind == TY_FUNC || t->kind == TY_MODULE || t->kind == TY_FILE ||
+	             t->kind == TY_ITER);
+}
+
+/* ---- classes of objects to names ---- */
+
+typedef struct ClassNames { int cls; IdSet names; bool mutated; } ClassNames;
+
+typedef struct ClassMap { ClassNames *items; int len, cap; } ClassMap;
+
+static ClassNames *class_entry(ClassMap *cm, int cls)
+{
+	for (int i = 0; i < cm->len; i++)
+		if (cm->items[i].cls == cls)
+			return &cm->items[i];
+	if (cm->len == cm->cap) {
+		cm->cap = cm->cap ? cm->cap * 2 : 16;
+		cm->items = xrealloc(cm->items, (size_t)cm->cap * sizeof *cm->items);
+	}
+	cm->items[cm->len] = (ClassNames){cls, {0}, false};
+	return &cm->items[cm->len++];
+}
+
+/* A class of objects statement s changes: the names it has become changed. */
+static void note_mut(Builder *b, ClassMap *cm, int s, const Instr *v)
+{
+	int cls = ddg_class_of(b->ddg, v);
+	if (cls < 0)
+		return;
+	if (ddg_class_is_unknown(cls)) {
+		b->facts[s].mutates_unknown = true;
+		return;
+	}
+	ClassNames *e = class_entry(cm, cls);
+	e->mutated = true;
+	/* the names are known once every binding is seen: kept for later */
+	idset_add(&b->facts[s].muts, -1 - cls);
+}
+
+/* The IR side of the facts: objects changed, module names read by the
+ * functions called, effects. */
+static void facts_from_ir(Builder *b, ClassMap *cm)
+{
+	Function *f = b->f;
+	for (int bi = 0; bi < f->blocks.len; bi++) {
+		Block *bb = f->blocks.items[bi];
+		for (int k = 0; k < bb->instrs.len; k++) {
+			Instr *in = bb->instrs.items[k];
+			int s = in->stmt;
+			if (s < 0 || s >= b->n)
+				continue;
+			StmtFacts *sf = &b->facts[s];
+			switch (in->op) {
+			case OP_SETITEM: case OP_DELITEM: case OP_SETATTR: case OP_DELATTR:
+				note_mut(b, cm, s, in->args.items[0]);
+				break;
+			case OP_BINOP:
+				if (in->inplace)
+					note_mut(b, cm, s, in->args.items[0]);
+				break;
+			case OP_ITER:
+				/* iterating an iterator uses it up */
+				if (!reiterable(ir_resolve(in->args.items[0])->type))
+					note_mut(b, cm, s, in->args.items[0]);
+				break;
+			case OP_SLOT_LOAD:
+				idset_add(&sf->uses, names_intern(&b->names, in->imm.name));
+				break;
+			case OP_SLOT_STORE:
+				idset_add(&sf->defs, names_intern(&b->names, in->imm.name));
+				break;
+			case OP_CALL_METHOD:
+				if (is_mutating_method(in->imm.name))
+					note_mut(b, cm, s, in->args.items[0]);
+				break;
+			case OP_CALL: {
+				Instr *callee = ir_resolve(in->args.items[0]);
+				if (callee->op == OP_BUILTIN) {
+					if (strcmp(callee->imm.name, "next") == 0 && in->args.len > 1)
+						note_mut(b, cm, s, in->args.items[1]);
+					break;
+				}
+				const Function *g = summary_callee(&b->sums, in->args.items[0]);
+				const Summary *sm = g ? summary_find(&b->sums, g) : NULL;
+				if (!sm) {
+					sf->mutates_unknown = true;
+					break;
+				}
+				if (sm->mutates_unknown)
+					sf->mutates_unknown = true;
+				for (int r = 0; r < sm->reads_globals.len; r++)
+					idset_add(&sf->uses, names_intern(&b->names, sm->reads_globals.items[r]));
+				for (int r = 0; r < sm->mutates_globals.len; r++) {
+					int id = names_intern(&b->names, sm->mutates_globals.items[r]);
+					idset_add(&sf->muts, id);
+				}
+				int nargs = in->args.len - 1 - in->nkw;
+				for (int a = 0; a < nargs && a < 62; a++)
+					if (sm->mutates_params & (1ull << a))
+						note_mut(b, cm, s, in->args.items[1 + a]);
+				break;
+			}
+			default:
+				break;
+			}
+		}
+	}
+}
+
+/* ---- forced groups ---- */
+
+/* Statements lo..hi share one task. */
+static void join_range(Builder *b, int lo, int hi, const char *why)
+{
+	for (int i = lo; i < hi; i++) {
+		if (!b->join[i])
+			b->join_why[i] = why;
+		b->join[i] = true;
+	}
+}
+
+static bool touches(const StmtFacts *f, int id)
+{
+	return idset_has(&f->uses, id) || idset_has(&f->defs, id) || idset_has(&f->muts, id);
+}
+
+static bool constant_expr(const Expr *e)
+{
+	if (!e)
+		return true;
+	switch (e->kind) {
+	case EXPR_NONE: case EXPR_TRUE: case EXPR_FALSE: case EXPR_INT: case EXPR_FLOAT:
+	case EXPR_STR:
+		return true;
+	case EXPR_UNARYOP:
+		return constant_expr(e->u.unaryop.operand);
+	case EXPR_TUPLE:
+		for (int i = 0; i < e->u.seq.elts.len; i++)
+			if (!constant_expr(e->u.seq.elts.items[i]))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A def (constant defaults) or import binding names that nothing else
+ * binds and nothing before it reads. */
+static bool hoistable(Builder *b, int s)
+{
+	const Stmt *st = b->body->items[s];
+	if (st->kind == STMT_FUNCTIONDEF) {
+		for (int i = 0; i < st->u.funcdef.params.len; i++)
+			if (!constant_expr(st->u.funcdef.params.items[i]->default_value))
+				return false;
+	} else if (st->kind != STMT_IMPORT && st->kind != STMT_IMPORTFROM) {
+		return false;
+	}
+	const IdSet *d = &b->facts[s].defs;
+	for (int k = 0; k < d->len; k++)
+		for (int j = 0; j < b->n; j++) {
+			if (j != s && (idset_has(&b->facts[j].defs, d->items[k]) ||
+			               idset_has(&b->facts[j].muts, d->items[k])))
+				return false;
+			if (j < s && idset_has(&b->facts[j].uses, d->items[k]))
+				return false;
+		}
+	return true;
+}
+
+static void resolve_class_muts(Builder *b, ClassMap *cm)
+{
+	/* the names of each class, from what the statements bind */
+	Function *f = b->f;
+	for (int i = 0; i < f->binds.len; i++) {
+		const Binding *bd = &f->binds.items[i];
+		int cls = ddg_class_of(b->ddg, bd->value);
+		if (cls < 0 || ddg_class_is_unknown(cls))
+			continue;
+		idset_add(&class_entry(cm, cls)->names, names_intern(&b->names, bd->name));
+	}
+	/* class markers in muts become the class's names */
+	for (int s = 0; s < b->n; s++) {
+		IdSet *m = &b->facts[s].muts;
+		IdSet out = {0};
+		for (int k = 0; k < m->len; k++) {
+			if (m->items[k] >= 0) {
+				idset_add(&out, m->items[k]);
+				continue;
+			}
+			ClassNames *e = class_entry(cm, -1 - m->items[k]);
+			for (int q = 0; q < e->names.len; q++)
+				idset_add(&out, e->names.items[q]);
+		}
+		free(m->items);
+		*m = out;
+		/* a change is a read and a new version */
+		for (int k = 0; k < m->len; k++) {
+			idset_add(&b->facts[s].uses, m->items[k]);
+			idset_add(&b->facts[s].defs, m->items[k]);
+		}
+	}
+}
+
+static void forced_groups(Builder *b, ClassMap *cm)
+{
+	Partition *p = b->p;
+	/* objects shared by several names and changed */
+	for (int c = 0; c < cm->len; c++) {
+		ClassNames *e = &cm->items[c];
+		if (!e->mutated || e->names.len < 2)
+			continue;
+		int lo = -1, hi = -1;
+		for (int s = 0; s < b->n; s++) {
+			if (p->hoisted[s])
+				continue;
+			for (int q = 0; q < e->names.len; q++)
+				if (touches(&b->facts[s], e->names.items[q])) {
+					if (lo < 0)
+						lo = s;
+					hi = s;
+					break;
+				}
+		}
+		if (lo >= 0)
+			join_range(b, lo, hi, "they share an object that is changed through more than one name");
+	}
+	/* values that cannot travel */
+	Function *f = b->f;
+	for (int i = 0; i < f->binds.len; i++) {
+		const Binding *bd = &f->binds.items[i];
+		int s = bd->stmt;
+		if (s < 0 || s >= b->n || p->hoisted[s])
+			continue;
+		if (!unsendable(ir_resolve(bd->value)->type))
+			continue;
+		int id = names_intern(&b->names, bd->name);
+		/* its readers, up to where it is bound anew */
+		int hi = s;
+		for (int j = s + 1; j < b->n; j++) {
+			if (p->hoisted[j])
+				continue;
+			if (idset_has(&b->facts[j].uses, id) || idset_has(&b->facts[j].muts, id))
+				hi = j;
+			else if (idset_has(&b->facts[j].defs, id))
+				break;
+		}
+		join_range(b, s, hi, "a function, module, file or iterator cannot be sent between processes");
+	}
+	/* the random module's state */
+	int lo = -1, hi = -1;
+	for (int s = 0; s < b->n; s++)
+		if (!p->hoisted[s] && (b->ddg->stmts[s].effects & EFF_RANDOM)) {
+			if (lo < 0)
+				lo = s;
+			hi = s;
+		}
+	if (lo >= 0)
+		join_range(b, lo, hi, "they use the random module's state in order");
+}
+
+/* ---- tasks ---- */
+
+static void add_dep(Task *t, int d)
+{
+	for (int i = 0; i < t->ndeps; i++)
+		if (t->deps[i] == d)
+			return;
+	t->deps = xrealloc(t->deps, (size_t)(t->ndeps + 1) * sizeof *t->deps);
+	t->deps[t->ndeps++] = d;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+static int cmp_recv(const void *a, const void *b)
+{
+	return strcmp(((const TaskRecv *)a)->name, ((const TaskRecv *)b)->name);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void push_name(const char ***v, int *n, const char *s)
+{
+	for (int i = 0; i < *n; i++)
+		if (strcmp((*v)[i], s) == 0)
+			return;
+	*v = xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
+	(*v)[(*n)++] = s;
+}
+
+static Task *new_task(Partition *p, int first, int last)
+{
+	p->tasks = xrealloc(p->tasks, (size_t)(p->ntasks + 1) * sizeof *p->tasks);
+	Task *t = &p->tasks[p->ntasks];
+	*t = (Task){0};
+	t->id = p->ntasks++;
+	t->first = first;
+	t->last = last;
+	return t;
+}
+
+/* Forms the tasks from the join flags: forced groups, then small runs
+ * merged, split loops alone. */
+static void form_tasks(Builder *b)
+{
+	Partition *p = b->p;
+	int s = 0;
+	while (s < b->n) {
+		if (p->hoisted[s]) {
+			s++;
+			continue;
+		}
+		/* one forced group */
+		int e = s;
+		double work = p->work[s];
+		const char *why = NULL;
+		for (;;) {
+			int nx = e + 1;
+			while (nx < b->n && p->hoisted[nx])
+				nx++;
+			if (nx >= b->n || !b->join[e])
+				break;
+			if (!why)
+				why = b->join_why[e];
+			e = nx;
+			work += p->work[e];
+		}
+		bool split = s == e && b->split_fn[s];
+		Task *prev = p->ntasks ? &p->tasks[p->ntasks - 1] : NULL;
+		if (!split && work < PARTITION_MIN_WORK && prev && !prev->split_for &&
+		    prev->work < PARTITION_MIN_WORK) {
+			prev->last = e;
+			prev->work += work;
+			if (!prev->reason || strcmp(prev->reason, "too little work for a task of its own") == 0)
+				prev->reason = why ? why : "too little work for a task of its own";
+		} else {
+			Task *t = new_task(p, s, e);
+			t->work = work;
+			t->reason = why;
+			if (split) {
+				t->split_for = b->body->items[s];
+				t->split_call = b->split_call[s];
+				t->split_fn = b->split_fn[s];
+			}
+		}
+		s = e + 1;
+	}
+}
+
+/* Receives, sends, dependences, effects of each task. */
+static void flows(Builder *b)
+{
+	Partition *p = b->p;
+	int *task_of = xmalloc((size_t)(b->n ? b->n : 1) * sizeof *task_of);
+	for (int s = 0; s < b->n; s++)
+		task_of[s] = -1;
+	for (int t = 0; t < p->ntasks; t++)
+		for (int s = p->tasks[t].first; s <= p->tasks[t].last; s++)
+			if (!p->hoisted[s])
+				task_of[s] = t;
+	/* last[name]: the statement that last bound or changed it, so far */
+	int nn = b->names.len;
+	int *last = xmalloc((size_t)(nn ? nn : 1) * sizeof *last);
+	for (int i = 0; i < nn; i++)
+		last[i] = -1;
+	int last_files = -1;
+	for (int t = 0; t < p->ntasks; t++) {
+		Task *T = &p->tasks[t];
+		IdSet bound_here = {0};
+		for (int s = T->first; s <= T->last; s++) {
+			if (p->hoisted[s])
+				continue;
+			StmtFacts *sf = &b->facts[s];
+			for (int k = 0; k < sf->uses.len; k++) {
+				int id = sf->uses.items[k];
+				if (idset_has(&bound_here, id) || last[id] < 0)
+					continue;
+				int from = task_of[last[id]];
+				const char *nm = b->names.names[id];
+				bool have = false;
+				for (int r = 0; r < T->nrecv; r++)
+					have |= strcmp(T->recv[r].name, nm) == 0;
+				if (!have) {
+					T->recv = xrealloc(T->recv, (size_t)(T->nrecv + 1) * sizeof *T->recv);
+					T->recv[T->nrecv++] = (TaskRecv){nm, from};
+					add_dep(T, from);
+					push_name(&p->tasks[from].sends, &p->tasks[from].nsends, nm);
+				}
+			}
+			for (int k = 0; k < sf->defs.len; k++) {
+				idset_add(&bound_here, sf->defs.items[k]);
+				push_name(&T->globals, &T->nglobals, b->names.names[sf->defs.items[k]]);
+			}
+			T->effects |= b->ddg->stmts[s].effects;
+		}
+		for (int s = T->first; s <= T->last; s++)
+			if (!p->hoisted[s])
+				for (int k = 0; k < b->facts[s].defs.len; k++)
+					last[b->facts[s].defs.items[k]] = s;
+		free(bound_here.items);
+		if (T->effects & (EFF_FILES | EFF_STDIN | EFF_UNKNOWN)) {
+			T->commit = true;
+			if (last_files >= 0)
+				add_dep(T, last_files);
+			last_files = t;
+		}
+		if (T->effects & (EFF_STDIN | EFF_UNKNOWN))
+			T->main = true;
+	}
+	for (int t = 0; t < p->ntasks; t++) {
+		Task *T = &p->tasks[t];
+		if (T->ndeps > 1)
+			qsort(T->deps, (size_t)T->ndeps, sizeof *T->deps, cmp_int);
+		if (T->nrecv > 1)
+			qsort(T->recv, (size_t)T->nrecv, sizeof *T->recv, cmp_recv);
+		if (T->nsends > 1)
+			qsort(T->sends, (size_t)T->nsends, sizeof *T->sends, cmp_str);
+		if (T->nglobals > 1)
+			qsort(T->globals, (size_t)T->nglobals, sizeof *T->globals, cmp_str);
+	}
+	free(task_of);
+	free(last);
+}
+
+Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const SourceFile *src)
+{
+	Builder b = {0};
+	b.m = m;
+	b.f = m->functions.items[0];
+	b.body = ast_script_body(arena, ast);
+	b.n = b.f->nstmts;
+	if (b.n != b.body->len)
+		b.n = b.n < b.body->len ? b.n : b.body->len;
+	b.names.arena = arena;
+	Partition *p = xcalloc(1, sizeof *p);
+	b.p = p;
+	p->body = b.body;
+	p->nstmts = b.n;
+	int n1 = b.n ? b.n : 1;
+	p->hoisted = xcalloc((size_t)n1, sizeof *p->hoisted);
+	p->work = xcalloc((size_t)n1, sizeof *p->work);
+	b.facts = xcalloc((size_t)n1, sizeof *b.facts);
+	b.join = xcalloc((size_t)n1, sizeof *b.join);
+	b.join_why = xcalloc((size_t)n1, sizeof *b.join_why);
+	b.split_fn = xcalloc((size_t)n1, sizeof *b.split_fn);
+	b.split_call = xcalloc((size_t)n1, sizeof *b.split_call);
+
+	summaries_compute(&b.sums, m);
+	b.ddg = ddg_build(b.f, &b.sums, src, false);
+	b.wm = work_model_new(m, &b.sums);
+	work_of_stmts(b.wm, b.f, p->work);
+
+	ClassMap cm = {0};
+	for (int s = 0; s < b.n; s++)
+		facts_from_ast(&b.names, &b.facts[s], b.body->items[s]);
+	facts_from_ir(&b, &cm);
+	resolve_class_muts(&b, &cm);
+	for (int s = 0; s < b.n; s++)
+		p->hoisted[s] = hoistable(&b, s);
+
+	for (int s = 0; s < b.n && !p->fallback; s++) {
+		if (p->hoisted[s])
+			continue;
+		if (b.facts[s].mutates_unknown)
+			p->fallback = "a statement calls code that may change objects no name reaches";
+		else if (b.ddg->stmts[s].effects & EFF_UNKNOWN)
+			p->fallback = "a statement calls code surgec cannot see";
+	}
+	if (p->fallback) {
+		join_range(&b, 0, b.n - 1, p->fallback);
+	} else {
+		forced_groups(&b, &cm);
+		SplitContext sc = {b.f, b.body, &b.names, b.facts, &b.sums, b.wm, b.ddg, p->hoisted};
+		for (int s = 0; s < b.n; s++) {
+			bool grouped = (s > 0 && b.join[s - 1]) || b.join[s];
+			if (!p->hoisted[s] && !grouped)
+				b.split_fn[s] = split_candidate(&sc, s, &b.split_call[s]);
+		}
+	}
+	form_tasks(&b);
+	flows(&b);
+
+	for (int c = 0; c < cm.len; c++)
+		free(cm.items[c].names.items);
+	free(cm.items);
+	for (int s = 0; s < b.n; s++)
+		facts_free(&b.facts[s]);
+	free(b.facts);
+	free(b.join);
+	free(b.join_why);
+	free(b.split_fn);
+	free(b.split_call);
+	names_free(&b.names);
+	ddg_free(b.ddg);
+	work_model_free(b.wm);
+	summaries_free(&b.sums);
+	return p;
+}
+
+void partition_free(Partition *p)
+{
+	if (!p)
+		return;
+	for (int t = 0; t < p->ntasks; t++) {
+		free(p->tasks[t].deps);
+		free(p->tasks[t].recv);
+		free(p->tasks[t].sends);
+		free(p->tasks[t].globals);
+	}
+	free(p->tasks);
+	free(p->hoisted);
+	free(p->work);
+	free(p);
+}
+
+/* ---- -print-tasks ---- */
+
+static void put_first_line(StrBuf *out, const SourceFile *src, int line)
+{
+	if (!src || line < 1 || line > src->nlines)
+		return;
+	const char *q = src->lines[line];
+	const char *end = src->text + src->len;
+	while (q < end && (*q == ' ' || *q == '\t'))
+		q++;
+	const char *e = q;
+	while (e < end && *e != '\n' && *e != '\r')
+		e++;
+	sb_append(out, q, (size_t)(e - q));
+}
+
+void partition_print(StrBuf *out, const Partition *p, const SourceFile *src)
+{
+	sb_printf(out, "*** TASKS for %s: %d task%s ***\n", src ? src->name : "<module>",
+	          p->ntasks, p->ntasks == 1 ? "" : "s");
+	if (p->fallback)
+		sb_printf(out, "one task: %s\n", p->fallback);
+	for (int s = 0; s < p->nstmts; s++)
+		if (p->hoisted[s]) {
+			sb_printf(out, "hoisted S%d line %d: ", s + 1, p->body->items[s]->range.line);
+			put_first_line(out, src, p->body->items[s]->range.line);
+			sb_putc(out, '\n');
+		}
+	for (int t = 0; t < p->ntasks; t++) {
+		const Task *T = &p->tasks[t];
+		sb_printf(out, "T%d lines %d-%d work %.0f", T->id, p->body->items[T->first]->range.line,
+		          p->body->items[T->last]->range.end_line, T->work);
+		if (T->commit)
+			sb_puts(out, " commit");
+		if (T->main)
+			sb_puts(out, " main");
+		sb_putc(out, '\n');
+		for (int s = T->first; s <= T->last; s++) {
+			if (p->hoisted[s])
+				continue;
+			sb_printf(out, "  S%d line %d: ", s + 1, p->body->items[s]->range.line);
+			put_first_line(out, src, p->body->items[s]->range.line);
+			sb_putc(out, '\n');
+		}
+		if (T->reason)
+			sb_printf(out, "  together: %s\n", T->reason);
+		if (T->split_for)
+			sb_printf(out, "  split: the calls of %s run in parallel, one map task per chunk\n",
+			          T->split_fn);
+		if (T->nrecv) {
+			sb_puts(out, "  receives:");
+			for (int r = 0; r < T->nrecv; r++)
+				sb_printf(out, "%s %s from T%d", r ? "," : "", T->recv[r].name, T->recv[r].from);
+			sb_putc(out, '\n');
+		}
+		if (T->nsends) {
+			sb_puts(out, "  sends:");
+			for (int r = 0; r < T->nsends; r++)
+				sb_printf(out, "%s %s", r ? "," : "", T->sends[r]);
+			sb_putc(out, '\n');
+		}
+		if (T->ndeps) {
+			sb_puts(out, "  after:");
+			for (int r = 0; r < T->ndeps; r++)
+				sb_printf(out, " T%d", T->deps[r]);
+			sb_putc(out, '\n');
+		}
+	}
+}

@@ -1,0 +1,34 @@
+/* partition_facts.h: per-statement names for the partitioner (internal to
+ * partition*.c). */
+#ifndef SURGE_PARTITION_FACTS_H
+#define SURGE_PARTITION_FACTS_H
+
+#include "passes/passes.h"
+
+/* Names interned to small ids. */
+typedef struct NameTable {
+	Arena *arena;          /* for names made here (import a.b binds a) */
+	const char **names;
+	int len, ncap;
+	int *slots;            /* open addressing over ids, -1 free */
+	int cap;
+} NameTable;
+
+int names_intern(NameTable *t, const char *s);
+void names_free(NameTable *t);
+
+typedef struct IdSet { int *items; int len, cap; } IdSet;
+void idset_add(IdSet *s, int x);
+bool idset_has(const IdSet *s, int x);
+
+typedef struct StmtFacts {
+	IdSet uses, defs, muts;
+	bool compound;         /* if/while/for/try/with: binds only maybe */
+	bool mutates_unknown;  /* may change objects no name reaches */
+} StmtFacts;
+
+/* Adds the names the statement's code loads and binds. */
+void facts_from_ast(NameTable *names, StmtFacts *f, const Stmt *s);
+void facts_free(StmtFacts *f);
+
+#endif
