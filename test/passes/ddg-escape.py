@@ -25,7 +25,7 @@ remember(other)
 other.append(2)
 print(registry)
 # CHECK-LABEL: *** DDG for <module> ***
-# CHECK: S7 line 22: item.append(1)
+# CHECK: S7 line 21: item.append(1)
 # CHECK: S6 -> S7 MEM
 # CHECK: S7 -> S8 MEM
 # CHECK: S10 -> S11 MEM
