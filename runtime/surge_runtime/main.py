@@ -1,0 +1,235 @@
+"""`python3 DIR [-j N] [--profile] [--scheduler ADDR] [--] [ARGS...]`: run a task folder.
+
+Exit status: the program's own (0, 1 after an uncaught exception, a
+SystemExit status), or the runner's: 2 for bad options or a damaged folder
+(nothing ran), 70 when the runner failed while running (a worker died, a
+value could not be sent), death by SIGINT after Ctrl-C.
+"""
+
+import importlib.util
+import os
+import signal
+import sys
+import time
+
+from . import manifest as manifest_mod
+from .errors import EXIT_USAGE, ManifestError, SurgeError
+from .output import Progress
+from .scheduler import Scheduler
+from .worker import Context
+
+USAGE = "usage: python3 DIR [-j N] [--profile] [--scheduler ADDR] [--] [ARGS...]"
+HELP = USAGE + """
+
+Runs the task program surgec wrote in DIR, in parallel, with the output of
+`python3 PROGRAM ARGS...` run from the current directory.
+
+options:
+  -h, --help        show this help and exit
+  -j N, --jobs N    run on N worker processes (default: the number of CPUs)
+  --profile         after the run, print estimated and measured time and
+                    memory per task on stderr
+  --scheduler ADDR  run on a Dask cluster (not supported yet)
+  ARGS              the program's sys.argv[1:]
+"""
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Options:
+    jobs = None
+    profile = False
+    scheduler = None
+    help = False
+
+    def __init__(self):
+        self.args = []
+
+
+def parse_args(argv):
+    """Options come first; the first other word (or everything after `--`)
+    starts the program's own arguments, as with `python3 prog.py ARGS`."""
+    opts = _Options()
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            opts.args = argv[i + 1:]
+            break
+        if arg in ("-h", "--help"):
+            opts.help = True
+        elif arg == "--profile":
+            opts.profile = True
+        elif arg in ("-j", "--jobs", "--scheduler") or arg.startswith(("-j", "--jobs=", "--scheduler=")):
+            name, value = _option_value(argv, i)
+            if name == "--scheduler":
+                opts.scheduler = value
+            else:
+                opts.jobs = _positive(value)
+            if "=" not in arg and arg in ("-j", "--jobs", "--scheduler"):
+                i += 1
+        elif arg.startswith("-") and arg != "-":
+            raise _UsageError(f"unknown option '{arg}'")
+        else:
+            opts.args = argv[i:]
+            break
+        i += 1
+    if opts.jobs is None:
+        opts.jobs = os.cpu_count() or 1
+    return opts
+
+
+def _option_value(argv, i):
+    arg = argv[i]
+    for name in ("--jobs", "--scheduler"):
+        if arg.startswith(name + "="):
+            return name, arg[len(name) + 1:]
+    if arg in ("-j", "--jobs", "--scheduler"):
+        if i + 1 >= len(argv):
+            raise _UsageError(f"option '{arg}' needs a value")
+        return ("--scheduler" if arg == "--scheduler" else "-j"), argv[i + 1]
+    return "-j", arg[2:]  # -j4
+
+
+def _positive(text):
+    try:
+        n = int(text, 10)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise _UsageError(f"-j: expected a positive number of workers, got '{text}'")
+    return n
+
+
+def _error(message):
+    sys.stderr.write(f"surge: error: {message}\n")
+    sys.stderr.flush()
+
+
+def load_folder(folder):
+    """The manifest and the imported tasks module's globals."""
+    manifest = manifest_mod.load(os.path.join(folder, "manifest.json"))
+    path = os.path.join(folder, "tasks.py")
+    if not os.path.isfile(path):
+        raise ManifestError("not found", "tasks.py")
+    # Loaded from this folder by path (never a `tasks` module found elsewhere
+    # on sys.path), and registered as `tasks` so its functions pickle by name.
+    spec = importlib.util.spec_from_file_location("tasks", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["tasks"] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException as e:
+        if isinstance(e, KeyboardInterrupt):
+            raise
+        raise ManifestError(f"cannot import: {type(e).__name__}: {e}", "tasks.py") from None
+    manifest_mod.bind(manifest, module.__dict__)
+    return manifest, module.__dict__
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stop like Ctrl-C, then die of that signal.
+    A KeyboardInterrupt so that a `main` task running here lets it through."""
+
+    def __init__(self, signum):
+        super().__init__()
+        self.signum = signum
+
+
+def _on_signal(signum, frame):
+    raise _Terminated(signum)
+
+
+def die_of(signum):
+    """Die of a signal, as CPython does after an uncaught KeyboardInterrupt
+    (a shell then sees status 130 for SIGINT and stops a loop around it)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    os._exit(128 + signum)  # only if the signal is blocked
+
+
+def main(argv, folder):
+    try:
+        opts = parse_args(argv)
+    except _UsageError as e:
+        sys.stderr.write(USAGE + "\n")
+        _error(str(e))
+        return EXIT_USAGE
+    if opts.help:
+        sys.stdout.write(HELP)
+        return 0
+    if opts.scheduler is not None:
+        _error("--scheduler: Dask runs are not supported yet")
+        return EXIT_USAGE
+    try:
+        manifest, namespace = load_folder(folder)
+    except ManifestError as e:
+        _error(str(e))
+        return e.status
+
+    sys.argv = [manifest.program] + opts.args
+    ctx = Context(manifest, namespace, opts.jobs, opts.profile)
+    # Imported here: a later backend (Dask) is chosen at this point.
+    from .executor_local import LocalExecutor
+    executor = LocalExecutor(ctx, opts.jobs)
+    progress = Progress(len(manifest.tasks))
+    # With stdout closed (`>&-`) sys.stdout is None and print() writes
+    # nothing: the program's output is dropped as CPython would.
+    stdout = getattr(sys.stdout, "buffer", None)
+    scheduler = Scheduler(ctx, executor, progress, stdout)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _on_signal)
+    start = time.monotonic()
+    try:
+        outcome = scheduler.run()
+    except _Terminated as e:
+        executor.close()
+        progress.clear()
+        die_of(e.signum)
+    except KeyboardInterrupt:
+        executor.close()
+        progress.clear()
+        sys.stderr.write("KeyboardInterrupt\n")
+        die_of(signal.SIGINT)
+    except BrokenPipeError:
+        # The reader of stdout went away (`| head`): CPython's program would
+        # fail writing, then again flushing at exit (status 120).
+        executor.close()
+        progress.clear()
+        _silence_stdout()
+        sys.stderr.write("BrokenPipeError: [Errno 32] Broken pipe\n")
+        return 120
+    except SurgeError as e:
+        executor.close()
+        progress.clear()
+        _error(str(e))
+        return e.status
+    finally:
+        executor.close()
+    progress.clear()
+    if opts.profile:
+        from .report import format_profile
+        sys.stderr.write(format_profile(manifest.tasks, lambda i: scheduler.runs[i].stats,
+                                        opts.jobs, time.monotonic() - start))
+    if outcome.stderr:
+        sys.stderr.write(outcome.stderr)
+    sys.stderr.flush()
+    if outcome.interrupted:
+        die_of(signal.SIGINT)
+    return outcome.status
+
+
+def _silence_stdout():
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, 1)
+        os.close(fd)
+    except OSError:
+        pass

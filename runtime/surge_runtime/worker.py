@@ -1,0 +1,287 @@
+"""Running one task part: the globals protocol, stdout capture, what is sent back.
+
+The same code runs a part in a worker process (serve) and in the
+coordinator for `main` tasks (run_job with in_process=True), so both follow
+exactly the same rules.
+
+A job is a tuple (task id, kind, index, blobs, extra, rng state, estimate):
+  kind     TASK (a whole task), ITEMS, MAP or COMBINE (the parts of a split loop)
+  index    the chunk number of a MAP part
+  blobs    {producer task id: pickled dict of the values it sent}
+  extra    MAP: the pickled chunk; COMBINE: (pickled items, [pickled map results])
+  rng      the `random` module state to start from, or None
+  estimate True: evaluate the work and memory formulas (only under --profile)
+
+A result is a tuple (status, stdout bytes, value, stats):
+  OK        value: TASK/COMBINE the pickled blob (None when nothing is sent),
+            ITEMS (pickled items, [pickled chunk]), MAP the pickled result
+  RAISE     value: (traceback text, raised KeyboardInterrupt)
+  EXIT      value: the SystemExit status (int) or message (str)
+  SEND      value: why a value could not be pickled
+  INTERNAL  value: a runner failure in the worker
+  stats     (wall seconds, peak traced bytes or None, (work, memory) or None,
+             rng state after the part or None)
+"""
+
+import os
+import pickle
+import sys
+import time
+
+from . import channel
+from .output import Capture, stdout_encoding
+
+TASK, ITEMS, MAP, COMBINE = 0, 1, 2, 3
+OK, RAISE, EXIT, SEND, INTERNAL, DIED = "ok", "raise", "exit", "send", "internal", "died"
+
+PROTOCOL = pickle.HIGHEST_PROTOCOL
+_RUNTIME_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+class Context:
+    """What every part needs, set up once by the coordinator before any
+    worker is forked (workers inherit it)."""
+
+    def __init__(self, manifest, namespace, workers, profile):
+        self.manifest = manifest
+        self.globals = namespace
+        # The tasks module's globals right after import: user functions
+        # share this dict as __globals__, so it is reset in place.
+        self.baseline = dict(namespace)
+        self.workers = workers
+        self.profile = profile
+        self.encoding, self.errors = stdout_encoding()
+
+
+def serve(ctx, rfd, wfd):
+    """A worker's loop: one job in, one result out, until the pipe closes."""
+    while True:
+        data = channel.recv(rfd)
+        if data is None:
+            return
+        result = run_job(ctx, pickle.loads(data))
+        try:
+            reply = pickle.dumps(result, PROTOCOL)
+        except Exception as e:  # cannot happen: results hold bytes, str, ints
+            failed = (INTERNAL, b"", f"cannot send the result: {e}", (0.0, None, None, None))
+            reply = pickle.dumps(failed, PROTOCOL)
+        channel.send(wfd, reply)
+
+
+def run_job(ctx, job, in_process=False):
+    """Run one part. The result carries its wall time and, under --profile,
+    the estimates and the peak of memory traced while it ran, received
+    values included (tracemalloc only runs under --profile)."""
+    tid, kind, index, blobs, extra, rng, estimate = job
+    task = ctx.manifest.tasks[tid]
+    tracemalloc = None
+    if ctx.profile:
+        import tracemalloc
+        from .formulas import evaluate
+        if in_process:
+            tracemalloc.start()  # workers trace from birth; the coordinator only here
+        base = tracemalloc.get_traced_memory()[0]
+    start = time.perf_counter()
+    estimates = None
+    try:
+        failed = _prepare(ctx.globals, ctx.baseline, task, blobs, rng)
+        if failed is not None:
+            return failed
+        if estimate:
+            g = ctx.globals
+            estimates = (evaluate(task.work, g), evaluate(task.memory, g))
+            tracemalloc.reset_peak()  # what evaluating them used is not the task's
+        status, out, value, rng_after = _execute(ctx, task, kind, index, extra, in_process)
+    finally:
+        wall = time.perf_counter() - start
+        peak = None
+        if tracemalloc is not None:
+            peak = max(0, tracemalloc.get_traced_memory()[1] - base)
+            if in_process:
+                tracemalloc.stop()
+    return (status, out, value, (wall, peak, estimates, rng_after))
+
+
+def _prepare(g, baseline, task, blobs, rng):
+    """The globals protocol: reset the tasks module's globals in place to
+    their baseline (user functions share this dict), set __name__ and an
+    empty _surge_sent, install the received values. Returns a result tuple
+    if the values cannot be received, else None."""
+    g.clear()
+    g.update(baseline)
+    g["__name__"] = "__main__"
+    g["_surge_sent"] = {}
+    try:
+        _install(g, task, blobs)
+        if rng is not None:
+            _random_module().setstate(rng)
+    except Exception as e:
+        return (INTERNAL, b"", f"cannot receive its values: {type(e).__name__}: {e}",
+                (0.0, None, None, None))
+    return None
+
+
+def _execute(ctx, task, kind, index, extra, in_process):
+    """Call the part's function with stdout captured; pack what it hands on.
+    Returns (status, stdout bytes, value, rng state after)."""
+    g = ctx.globals
+    capture = Capture(ctx.encoding, ctx.errors)
+    saved = sys.stdout
+    sys.stdout = capture.stream
+    try:
+        value = _call(g, task, kind, extra)
+    except SystemExit as e:
+        return (EXIT, capture.value(), _exit_status(e), None)
+    except KeyboardInterrupt as e:
+        if in_process:
+            raise  # a real Ctrl-C in the coordinator: stop the run
+        return (RAISE, capture.value(), (_format_exception(e), True), None)
+    except BaseException as e:
+        return (RAISE, capture.value(), (_format_exception(e), False), None)
+    finally:
+        sys.stdout = saved
+        _flush_stderr()  # stderr passes through: nothing may stay buffered
+    try:
+        value = _pack(ctx, g, task, kind, index, value)
+    except _CannotSend as e:
+        return (SEND, capture.value(), str(e), None)
+    rng_after = None
+    if "random" in task.effects and kind in (TASK, COMBINE):
+        rng_after = _random_module().getstate()
+    return (OK, capture.value(), value, rng_after)
+
+
+def _install(g, task, blobs):
+    """Install the received globals. Each producer's blob is unpickled once,
+    so two names sent by one producer that alias stay one object."""
+    unpickled = {}
+    for name, src, key in task.receives:
+        values = unpickled.get(src)
+        if values is None:
+            data = blobs.get(src)
+            values = unpickled[src] = pickle.loads(data) if data is not None else {}
+        if key in values:
+            g[name] = values[key]
+
+
+def _call(g, task, kind, extra):
+    if kind == TASK:
+        g[task.function]()
+        return None
+    split = task.split
+    if kind == ITEMS:
+        items = g[split.items]()
+        return items if isinstance(items, list) else list(items)
+    if kind == MAP:
+        return g[split.map](pickle.loads(extra))
+    items_data, part_data = extra
+    g[split.combine](pickle.loads(items_data), [pickle.loads(p) for p in part_data])
+    return None
+
+
+class _CannotSend(Exception):
+    pass
+
+
+def _dumps(value, what):
+    try:
+        return pickle.dumps(value, PROTOCOL)
+    except Exception as e:
+        raise _CannotSend(f"cannot send {what} to another process: {e}") from None
+
+
+def _pack(ctx, g, task, kind, index, value):
+    """Pickle what the part hands on."""
+    if kind == ITEMS:
+        # The whole list once (for combine, keeping aliasing between items)
+        # and each chunk on its own (each map part unpickles only its chunk).
+        bounds = chunk_bounds(len(value), ctx.workers)
+        whole = _dumps(value, "the loop's items")
+        return whole, [_dumps(value[a:b], "the loop's items") for a, b in bounds]
+    if kind == MAP:
+        return _dumps(value, f"the result of map part {index}")
+    if not task.sends:
+        return None
+    sent = g.get("_surge_sent")
+    if not isinstance(sent, dict):
+        sent = {}
+    blob = {}
+    for key in task.sends:
+        if key in sent:
+            blob[key] = sent[key]
+        elif key in g:
+            blob[key] = g[key]
+    try:
+        # One dumps for the whole blob: values that alias stay aliased.
+        return pickle.dumps(blob, PROTOCOL)
+    except Exception as e:
+        culprit = next(iter(blob), "?")
+        for key, v in blob.items():
+            try:
+                pickle.dumps(v, PROTOCOL)
+            except Exception as e2:
+                culprit, e = key, e2
+                break
+        raise _CannotSend(f"cannot send '{culprit}' to another process: {e}") from None
+
+
+def chunk_bounds(n, workers):
+    """Contiguous [start, stop) slices of n items, in order: about four per
+    worker so uneven items even out, at least one item each, and none for
+    an empty list."""
+    if n <= 0:
+        return []
+    count = min(n, 4 * max(1, workers))
+    size, extra = divmod(n, count)
+    bounds = []
+    start = 0
+    for i in range(count):
+        stop = start + size + (1 if i < extra else 0)
+        bounds.append((start, stop))
+        start = stop
+    return bounds
+
+
+def _exit_status(e):
+    """CPython's handling of an uncaught SystemExit: None is 0, an int is the
+    status, anything else is printed to stderr (here: handed back as text)
+    and the status is 1."""
+    code = e.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return int(code)
+    try:
+        return str(code)
+    except Exception:
+        return object.__repr__(code)
+
+
+def _format_exception(e):
+    """The traceback as CPython prints it, without the runner's own frames."""
+    import traceback  # only on failure: slow to import
+    te = traceback.TracebackException(type(e), e, e.__traceback__, compact=True)
+    _trim(te, set())
+    return "".join(te.format())
+
+
+def _trim(te, seen):
+    import traceback
+    while te is not None and id(te) not in seen:
+        seen.add(id(te))
+        te.stack = traceback.StackSummary.from_list(
+            [f for f in te.stack if not f.filename.startswith(_RUNTIME_DIR)])
+        _trim(te.__cause__, seen)
+        te = te.__context__
+
+
+def _random_module():
+    import random  # tasks.py imported it already when the program uses it
+    return random
+
+
+def _flush_stderr():
+    try:
+        sys.stderr.flush()
+    except (AttributeError, ValueError, OSError):
+        pass

@@ -1,0 +1,145 @@
+"""Unit checks of the runner's helpers, run in one process: support.py (what
+tasks.py imports), the formula evaluator, chunking, describe_lines and the
+progress line. Prints one `ok: NAME` line per group; a failed check raises."""
+import io
+import os
+import pickle
+import sys
+
+sys.dont_write_bytecode = True  # imports from the source tree: leave it clean
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "runtime"))
+
+from surge_runtime import output, support  # noqa: E402
+from surge_runtime.formulas import evaluate  # noqa: E402
+from surge_runtime.manifest import describe_lines  # noqa: E402
+from surge_runtime.worker import chunk_bounds  # noqa: E402
+
+M = support._SURGE_MISSING
+
+# import * exports exactly the helpers, all named _surge/_SURGE.
+ns = {}
+exec("from surge_runtime.support import *", ns)
+exported = sorted(k for k in ns if k != "__builtins__")
+assert exported == ["_SURGE_MISSING", "_surge_map", "_surge_results"], exported
+print("ok: import *")
+
+# The sentinel survives pickling as the same object, alone or inside values.
+assert pickle.loads(pickle.dumps(M)) is M
+for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+    back = pickle.loads(pickle.dumps([1, M, (M,)], proto))
+    assert back[1] is M and back[2][0] is M
+print("ok: _SURGE_MISSING")
+
+# _surge_map: aligned with the chunk, stops at the first exception.
+assert support._surge_map(lambda x: x * 2, [1, 2, 3]) == [2, 4, 6]
+assert support._surge_map(lambda x: x * 2, []) == []
+calls = []
+
+
+def body(x):
+    calls.append(x)
+    return 10 // x
+
+
+out = support._surge_map(body, [5, 2, 0, 1, 3])
+assert out[:2] == [2, 5] and all(v is M for v in out[2:]) and len(out) == 5, out
+assert calls == [5, 2, 0], calls  # nothing after the failing item runs
+out = support._surge_map(lambda x: sys.exit(3) if x == 1 else x, [0, 1, 2])
+assert out[0] == 0 and out[1] is M and out[2] is M
+try:
+    support._surge_map(lambda x: (_ for _ in ()).throw(KeyboardInterrupt), [1])
+    raise AssertionError("KeyboardInterrupt swallowed")
+except KeyboardInterrupt:
+    pass
+print("ok: _surge_map")
+
+# _surge_results: values in item order across parts; the fallback for a
+# missing value (and past the end).
+r = support._surge_results([[1, 2], [], [M, 4]])
+fallbacks = []
+got = [r.next(lambda: fallbacks.append(1) or "fb") for _ in range(5)]
+assert got == [1, 2, "fb", 4, "fb"], got
+assert len(fallbacks) == 2
+r = support._surge_results(pickle.loads(pickle.dumps([[M]])))
+assert r.next(lambda: "again") == "again"
+r = support._surge_results([])
+assert r.next(lambda: 7) == 7
+print("ok: _surge_results")
+
+# Formulas: numbers, the allowed operators and calls; everything else (and
+# every failure) is None, and nothing is ever run.
+with open("unit_data.txt", "w") as f:
+    f.write("a\nb\nc")  # three lines, the last without a newline
+cases = [
+    (120, 120), (2.5, 2), (True, None), (None, None),
+    ("56 + 8 * file_lines('unit_data.txt')", 80),
+    ("file_bytes('unit_data.txt') * 2", 10),
+    ("max(1, 7 // 2, -3) - min(4, 5)", -1),
+    ("-(2 - 5)", 3),
+    ("len_of('xs') * 8", 24),
+    ("len_of('nope')", None),
+    ("file_lines('no-such-file')", None),
+    ("1 // 0", None),
+    ("2 ** 10", None),
+    ("1.5 * 2", None),
+    ("__import__('os').system('echo pwned')", None),
+    ("open('unit_data.txt')", None),
+    ("max()", None),
+    ("file_lines(x)", None),
+    ("x", None),
+    ("1 +", None),
+    ("9" * 80 + " * " + "9" * 80 + " * " + "9" * 80 + " * " + "9" * 80, None),
+]
+for formula, want in cases:
+    got = evaluate(formula, {"xs": [1, 2, 3]})
+    assert got == want, (formula, got, want)
+assert evaluate("len_of('xs')") is None  # no names: unknown
+os.remove("unit_data.txt")
+print("ok: formulas")
+
+# Chunks: contiguous, in order, at least one item each, ~4 per worker.
+assert chunk_bounds(0, 4) == []
+assert chunk_bounds(3, 4) == [(0, 1), (1, 2), (2, 3)]
+assert chunk_bounds(10, 1) == [(0, 3), (3, 6), (6, 8), (8, 10)]
+for n in range(0, 60):
+    for w in (1, 2, 3, 8):
+        b = chunk_bounds(n, w)
+        assert len(b) == min(n, 4 * w)
+        assert all(a < c for a, c in b)
+        assert not b or [a for a, _ in b] == [0] + [c for _, c in b[:-1]]
+        assert not b or b[-1][1] == n
+        sizes = [c - a for a, c in b]
+        assert not sizes or max(sizes) - min(sizes) <= 1
+print("ok: chunks")
+
+assert describe_lines([(3, 3)]) == "line 3"
+assert describe_lines([(24, 25)]) == "lines 24-25"
+assert describe_lines([(3, 4), (9, 9)]) == "lines 3-4, 9"
+print("ok: lines")
+
+
+# The progress line: only on a terminal, only after the first second,
+# cleared at the end.
+class Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+saved = sys.stderr
+try:
+    sys.stderr = io.StringIO()
+    p = output.Progress(40)
+    assert not p.enabled
+    sys.stderr = Tty()
+    p = output.Progress(40)
+    p.update(3)
+    assert sys.stderr.getvalue() == ""  # shorter than a second so far
+    p.start -= 2
+    p.update(12)
+    p.clear()
+    text = sys.stderr.getvalue()
+finally:
+    sys.stderr = saved
+assert text.startswith("\r[surge] 12/40 tasks\r") and text.endswith("\r"), repr(text)
+assert text.count(" " * len("[surge] 12/40 tasks")) == 1, repr(text)
+print("ok: progress")
