@@ -14,7 +14,10 @@ import os
 import struct
 
 _HEADER = struct.Struct("<Q")
-_READ_SIZE = 1 << 20
+# os.read(fd, n) allocates n bytes before it reads: ask for what a pipe
+# usually holds, or for the rest of a large message (up to a bound).
+_READ_SIZE = 1 << 16
+_READ_MAX = 1 << 24
 
 
 def frame(data):
@@ -96,17 +99,18 @@ class Outbox:
 class Reader:
     """Splits what arrives on a pipe into messages."""
 
-    __slots__ = ("fd", "buf", "eof")
+    __slots__ = ("fd", "buf", "eof", "want")
 
     def __init__(self, fd):
         self.fd = fd
         self.buf = bytearray()
         self.eof = False
+        self.want = _READ_SIZE
 
     def read(self):
         """One read() (call it when poll says the pipe is readable); return
         the messages now complete. Sets eof when the writer is gone."""
-        data = os.read(self.fd, _READ_SIZE)
+        data = os.read(self.fd, self.want)
         if not data:
             self.eof = True
             return []
@@ -123,4 +127,8 @@ class Reader:
             pos = end
         if pos:
             del buf[:pos]
+        self.want = _READ_SIZE
+        if len(buf) >= _HEADER.size:  # the rest of a large message
+            (size,) = _HEADER.unpack_from(buf, 0)
+            self.want = min(max(_READ_SIZE, _HEADER.size + size - len(buf)), _READ_MAX)
         return messages

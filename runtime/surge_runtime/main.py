@@ -48,6 +48,9 @@ class _Options:
         self.args = []
 
 
+_WITH_VALUE = {"-j": "jobs", "--jobs": "jobs", "--scheduler": "scheduler"}
+
+
 def parse_args(argv):
     """Options come first; the first other word (or everything after `--`)
     starts the program's own arguments, as with `python3 prog.py ARGS`."""
@@ -55,42 +58,39 @@ def parse_args(argv):
     i = 0
     while i < len(argv):
         arg = argv[i]
+        i += 1
         if arg == "--":
-            opts.args = argv[i + 1:]
+            opts.args = argv[i:]
             break
         if arg in ("-h", "--help"):
             opts.help = True
-        elif arg == "--profile":
+            continue
+        if arg == "--profile":
             opts.profile = True
-        elif arg in ("-j", "--jobs", "--scheduler") or arg.startswith(("-j", "--jobs=", "--scheduler=")):
-            name, value = _option_value(argv, i)
-            if name == "--scheduler":
-                opts.scheduler = value
-            else:
-                opts.jobs = _positive(value)
-            if "=" not in arg and arg in ("-j", "--jobs", "--scheduler"):
+            continue
+        name, value = arg, None
+        if arg.startswith("--") and "=" in arg:
+            name, value = arg.split("=", 1)   # --jobs=4
+        elif arg.startswith("-j") and arg != "-j":
+            name, value = "-j", arg[2:]       # -j4
+        if name in _WITH_VALUE:
+            if value is None:
+                if i == len(argv):
+                    raise _UsageError(f"option '{name}' needs a value")
+                value = argv[i]
                 i += 1
-        elif arg.startswith("-") and arg != "-":
+            if _WITH_VALUE[name] == "jobs":
+                opts.jobs = _positive(value)
+            else:
+                opts.scheduler = value
+            continue
+        if arg.startswith("-") and arg != "-":
             raise _UsageError(f"unknown option '{arg}'")
-        else:
-            opts.args = argv[i:]
-            break
-        i += 1
+        opts.args = argv[i - 1:]
+        break
     if opts.jobs is None:
         opts.jobs = os.cpu_count() or 1
     return opts
-
-
-def _option_value(argv, i):
-    arg = argv[i]
-    for name in ("--jobs", "--scheduler"):
-        if arg.startswith(name + "="):
-            return name, arg[len(name) + 1:]
-    if arg in ("-j", "--jobs", "--scheduler"):
-        if i + 1 >= len(argv):
-            raise _UsageError(f"option '{arg}' needs a value")
-        return ("--scheduler" if arg == "--scheduler" else "-j"), argv[i + 1]
-    return "-j", arg[2:]  # -j4
 
 
 def _positive(text):

@@ -63,7 +63,8 @@ def parse(data):
         raise ManifestError(f"'format' must be {FORMAT!r}")
     version = data.get("version")
     if version != VERSION or isinstance(version, bool):
-        raise ManifestError(f"unsupported version {version!r} (this runner reads version {VERSION})")
+        raise ManifestError(f"unsupported version {version!r} "
+                            f"(this runner reads version {VERSION})")
     m = Manifest()
     m.program = data.get("program")
     if not isinstance(m.program, str):
@@ -132,7 +133,8 @@ def _parse_task(index, raw):
     for d in deps:
         if not 0 <= d < index:
             kind = "a later" if d >= index else "an unknown"
-            raise ManifestError(f"{where}: depends on {kind} task {d} (deps must name earlier tasks)")
+            raise ManifestError(f"{where}: depends on {kind} task {d} "
+                                "(deps must name earlier tasks)")
     t.deps = sorted(set(deps))
     receives = raw["receives"]
     if type(receives) is not list:

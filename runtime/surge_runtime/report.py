@@ -31,7 +31,8 @@ def format_profile(tasks, stats_of, workers, wall):
     widths = [max(len(r[i]) for r in rows) for i in range(len(_HEADER))]
     lines = [f"surge profile: {len(tasks)} tasks, -j {workers}, {wall:.3f} s wall"]
     for r in rows:
-        cells = [c.ljust(w) if _LEFT.get(i) else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))]
+        cells = [c.ljust(w) if _LEFT.get(i) else c.rjust(w)
+                 for i, (c, w) in enumerate(zip(r, widths))]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"
 

@@ -135,6 +135,7 @@ class Scheduler:
             self._dispatch()
             if self.outcome is not None:
                 break
+            self.progress.update(self.done_count)
             if self.executor.busy() == 0:
                 if self.ready or self.ready_main:
                     continue
@@ -145,7 +146,6 @@ class Scheduler:
                 else:
                     self._finished(unit, result)
             self._release()
-            self.progress.update(self.done_count)
         return self.outcome
 
     def _dispatch(self):
@@ -293,7 +293,8 @@ class Scheduler:
                 return Outcome(value)
             return Outcome(1, value + "\n")
         if status == DIED:
-            return Outcome(70, f"surge: error: a worker process died while running {label}: {value}\n")
+            return Outcome(70, "surge: error: a worker process died while running "
+                               f"{label}: {value}\n")
         if status in (SEND, INTERNAL):
             return Outcome(70, f"surge: error: {label}: {value}\n")
         return Outcome(70, f"surge: error: {label}: unknown result {status!r}\n")
