@@ -79,7 +79,8 @@ void put_manifest(StrBuf *out, const Partition *p, const char *program)
 				first = false;
 			}
 		sb_printf(out, "], \"commit\": %s, \"main\": %s,\n     \"work\": %.0f, \"memory\": 0",
-		          t->commit ? "true" : "false", t->main ? "true" : "false", t->work);
+		          t->commit ? "true" : "false", t->main ? "true" : "false",
+		          t->work < 1e18 ? t->work : 1e18); /* JSON has no inf */
 		if (t->split_for)
 			sb_printf(out, ",\n     \"split\": {\"items\": \"task_%d_items\", \"map\": "
 			          "\"task_%d_map\", \"combine\": \"task_%d\"}", t->id, t->id, t->id);
