@@ -735,7 +735,9 @@ void summaries_compute(SummaryTable *t, IRModule *m)
 	 * index order; after that a function is done again only when a callee
 	 * grew since its last pass: in the same round if the callee comes
 	 * first, else in the next. A callee before its callers settles in one
-	 * pass. */
+	 * pass. A function that calls itself is its own callee: what it
+	 * learns after the call (f(b, a) before a.append(1)) holds at the
+	 * call too. */
 	Heap now = {xmalloc((size_t)n * sizeof(int)), 0};
 	Heap next = {xmalloc((size_t)n * sizeof(int)), 0};
 	bool *queued = xmalloc((size_t)n);
@@ -750,6 +752,10 @@ void summaries_compute(SummaryTable *t, IRModule *m)
 			if (!summarize(&c, i, first))
 				continue;
 			const FnState *fs = &c.fs[i];
+			if (fs->self) {
+				queued[i] = true;
+				heap_push(&next, i);
+			}
 			for (int k = fs->caller; k < fs->caller + fs->ncaller; k++) {
 				int caller = c.callers[k];
 				if (!queued[caller]) {
