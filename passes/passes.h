@@ -221,6 +221,54 @@ void partition_free(Partition *p);
  * together, what it receives and sends, its dependences and work). */
 void partition_print(StrBuf *out, const Partition *p, const SourceFile *src);
 
+/* ---- memest.c ---- */
+
+/* Memory estimates (docs/memest.md): for every function, the bytes each
+ * top-level statement has alive at its peak and leaves alive, the peak of
+ * one call, and the bytes of the objects an SSA value names; CPython 3.11
+ * 64-bit object sizes (pysize.c), conservative: never below what runs.
+ *
+ * Each size is a number now and a formula for later: a Python expression
+ * of integer literals, + * //, max(...), file_lines('p'), file_bytes('p'),
+ * file_max_line('p'), file_width('p'), file_count('p', sep),
+ * file_max_count('p', sep) and len_of('name') (or the single word
+ * `unknown`), whose grammar and meaning docs/memest.md gives. `basic` is
+ * the same bound written with file_lines, file_bytes and len_of only. */
+#define MEM_SIZE_UNKNOWN UINT64_MAX
+
+typedef struct MemSize {
+	uint64_t bytes;         /* the formula with the files measured at compile
+	                         * time and static bounds; MEM_SIZE_UNKNOWN: none */
+	bool is_const;          /* the formula names no input: bytes is all there is */
+	const char *formula;
+	const char *basic;
+} MemSize;
+
+typedef struct MemStmt {
+	MemSize peak;           /* made by the statement, alive at its peak */
+	MemSize live;           /* made by the statement, alive after it */
+} MemStmt;
+
+typedef struct MemEstimates MemEstimates;
+
+/* Estimates the whole module. `t` from summaries_compute; `input_dir` is
+ * the program's folder, where relative paths given to open() are measured
+ * (NULL: the current folder). Strings live until memest_free. */
+MemEstimates *memest_compute(IRModule *m, const SummaryTable *t, const char *input_dir);
+void memest_free(MemEstimates *e);
+/* Top-level statement `stmt` (0-based, as Instr.stmt) of f; NULL if none. */
+const MemStmt *memest_stmt(const MemEstimates *e, const Function *f, int stmt);
+/* The peak of one call of f: the largest over the calls analyzed. */
+MemSize memest_call_peak(const MemEstimates *e, const Function *f);
+/* The bytes of the object graph the value names (what sending it costs). */
+MemSize memest_value(const MemEstimates *e, const Instr *v);
+/* -print-mem: the files measured, then per function "*** MEM for f ***"
+ * and one line per top-level statement. */
+void memest_print(StrBuf *out, const MemEstimates *e, const SourceFile *src);
+/* Summaries, estimates, print, free: what -print-mem runs. `path` is the
+ * program's path (its folder is the input folder). */
+void memest_print_module(StrBuf *out, IRModule *m, const SourceFile *src, const char *path);
+
 /* ---- pass_registry.c ---- */
 
 typedef struct PassInfo {

@@ -18,7 +18,7 @@
 
 typedef enum Action {
 	ACT_SYNTAX_ONLY, ACT_AST_DUMP, ACT_DUMP_TOKENS, ACT_PRINT_IR, ACT_PRINT_SUMMARIES,
-	ACT_PRINT_DDG, ACT_PRINT_TASKS, ACT_EMIT_TASKS
+	ACT_PRINT_DDG, ACT_PRINT_TASKS, ACT_EMIT_TASKS, ACT_PRINT_MEM
 } Action;
 
 static void usage(FILE *f)
@@ -37,6 +37,7 @@ static void usage(FILE *f)
 	      "  -print-ddg      Print the statement dependence graph of each function\n"
 	      "  -print-ddg-dot  The same graph for Graphviz (dot -Tsvg)\n"
 	      "  -ddg-show-names Also show the WAR/WAW edges on names that SSA removed\n"
+	      "  -print-mem      Print the memory estimate of each statement, with its formula\n"
 	      "  -print-tasks    Print the partition into tasks and why statements share one\n"
 	      "  -emit-tasks -o DIR  Write the task program: run it with python3 DIR [-j N]\n"
 	      "  -j N            The worker count to plan for (default: all cores)\n"
@@ -84,6 +85,8 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 		ir_print_module(out, ir);
 	} else if (print == ACT_PRINT_DDG && status == 0) {
 		ddg_print(out, ir, diag->src, &ddg_options);
+	} else if (print == ACT_PRINT_MEM && status == 0) {
+		memest_print_module(out, ir, diag->src, path);
 	} else if ((print == ACT_PRINT_TASKS || print == ACT_EMIT_TASKS) && status == 0) {
 		Partition *p = partition_build(ir, m, arena, diag->src);
 		if (print == ACT_PRINT_TASKS)
@@ -130,7 +133,7 @@ static int compile(const char *path, Action action, const PassOptions *passes,
 					ast_dump(&out, m);
 				else if (action == ACT_PRINT_IR || action == ACT_PRINT_SUMMARIES ||
 				         action == ACT_PRINT_DDG || action == ACT_PRINT_TASKS ||
-				         action == ACT_EMIT_TASKS || run_passes)
+				         action == ACT_EMIT_TASKS || action == ACT_PRINT_MEM || run_passes)
 					status_ir = lower_and_run(&out, &arena, &diag, m, path, passes,
 					                          run_passes, action);
 			}
@@ -187,6 +190,8 @@ int main(int argc, char **argv)
 			action = ACT_PRINT_SUMMARIES;
 		} else if (strcmp(a, "-print-ddg") == 0) {
 			action = ACT_PRINT_DDG;
+		} else if (strcmp(a, "-print-mem") == 0) {
+			action = ACT_PRINT_MEM;
 		} else if (strcmp(a, "-print-ddg-dot") == 0) {
 			action = ACT_PRINT_DDG;
 			ddg_options.dot = true;

@@ -243,8 +243,8 @@ def run_case(surgec, workdir, timeout, index, data, lower):
     """Run surgec on one input: the front end, and when it accepts the
     input and `lower` is set, the rest of the pipeline so far too:
     -print-ddg lowers to IR, verifies it, computes the function summaries
-    and builds the dependence graph; -emit-tasks partitions the module and
-    writes the task program."""
+    and builds the dependence graph; -print-mem estimates memory;
+    -emit-tasks partitions the module and writes the task program."""
     path = os.path.join(workdir, "case_%05d.py" % index)
     with open(path, "wb") as f:
         f.write(data)
@@ -252,6 +252,9 @@ def run_case(surgec, workdir, timeout, index, data, lower):
         code, err, reason = run_surgec(surgec, "-fsyntax-only", path, timeout)
         if lower and code == 0 and reason is None:
             _, err, reason = run_surgec(surgec, "-print-ddg", path, timeout)
+        if lower and code == 0 and reason is None and index % 2 == 0:
+            # the memory estimator (every other case: the suite stays fast)
+            _, err, reason = run_surgec(surgec, "-print-mem", path, timeout)
         if lower and code == 0 and reason is None:
             # the partition and the emitter, which copies source text out
             out = path + ".tasks"
