@@ -64,24 +64,15 @@ enum {
 	EFF_UNKNOWN = 1u << 4,  /* a call to something not seen */
 };
 
-/* What a function does that its caller can observe. */
-/* Names by content, for deduplication (open addressing; freed with the
- * table). */
-typedef struct StrSet { const char **keys; int cap, len; } StrSet;
-
+/* What a function does that its caller can observe. The name lists hold
+ * each name once, in the order the fixed point found them. */
 typedef struct Summary {
 	Function *fn;
 	NameVec reads_globals;     /* module-level names read, here or in callees */
-	StrSet reads_set, mutates_set;
 	uint64_t mutates_params;   /* bit i: the objects parameter i reaches */
 	NameVec mutates_globals;   /* objects module-level names reach */
 	bool mutates_unknown;      /* objects it cannot name */
 	unsigned effects;          /* EFF_* */
-	/* for the fixed point: the functions it calls, how often this summary
-	 * grew, and the callees' versions when it was last computed */
-	FunctionVec callees;
-	bool callees_known;
-	uint64_t version, seen_versions;
 } Summary;
 
 typedef struct SummaryTable {
