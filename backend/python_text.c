@@ -87,16 +87,14 @@ void put_source(StrBuf *out, const SourceFile *src, SrcRange r, const char *inde
 			p++;
 			continue;
 		}
-		bool in_string = sc.quote != 0;
 		int n = scan_step(&sc, p, end);
 		sb_append(out, p, (size_t)n);
 		bool newline = p[n - 1] == '\n';
 		p += n;
 		if (!newline || p >= end)
 			continue;
-		if (sc.quote || (in_string && n == 2)) {
+		if (sc.quote)
 			continue; /* inside a string: the line is copied as it is */
-		}
 		/* a new line of code: replace its indentation */
 		size_t k = 0;
 		if (strncmp(p, ls, base) == 0 && (size_t)(end - p) >= base)

@@ -527,12 +527,11 @@ static void effect_edges(Graph *g, const unsigned *effects, int n)
 
 /* ---- the graph of one function ---- */
 
-/* A statement's first line, trimmed, for the node lines. */
-static void put_stmt_text(StrBuf *out, const SourceFile *src, SrcRange r)
+void put_source_line(StrBuf *out, const SourceFile *src, int line)
 {
-	if (!src || r.line < 1 || r.line > src->nlines)
+	if (!src || line < 1 || line > src->nlines)
 		return;
-	const char *p = src->lines[r.line];
+	const char *p = src->lines[line];
 	const char *end = src->text + src->len;
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
@@ -558,7 +557,7 @@ static void print_text(StrBuf *out, const Function *f, const Graph *g, const Sou
 	sb_printf(out, "*** DDG for %s ***\n", f->name);
 	for (int i = 0; i < f->nstmts; i++) {
 		sb_printf(out, "S%d line %d: ", i + 1, f->stmt_ranges[i].line);
-		put_stmt_text(out, src, f->stmt_ranges[i]);
+		put_source_line(out, src, f->stmt_ranges[i].line);
 		sb_putc(out, '\n');
 	}
 	for (int i = 0; i < g->len; i++) {
@@ -583,7 +582,7 @@ static void print_dot(StrBuf *out, const Function *f, const Graph *g, const Sour
 	for (int i = 0; i < f->nstmts; i++) {
 		sb_clear(&text);
 		sb_printf(&text, "S%d line %d: ", i + 1, f->stmt_ranges[i].line);
-		put_stmt_text(&text, src, f->stmt_ranges[i]);
+		put_source_line(&text, src, f->stmt_ranges[i].line);
 		sb_printf(out, "  S%d [label=", i + 1);
 		put_dot_string(out, text.data);
 		sb_puts(out, "];\n");

@@ -32,6 +32,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+static const char SMALL_WORK[] = "too little work for a task of its own";
+
 typedef struct Builder {
 	IRModule *m;
 	Function *f;
@@ -203,9 +205,33 @@ static bool constant_expr(const Expr *e)
 	}
 }
 
+/* Per name: how many statements bind or change it, and the first one
+ * that reads it (n when none). */
+typedef struct NameUse { int nbinders, first_use; } NameUse;
+
+static NameUse *name_uses(Builder *b)
+{
+	int nn = b->names.len;
+	NameUse *u = xmalloc((size_t)(nn ? nn : 1) * sizeof *u);
+	for (int i = 0; i < nn; i++)
+		u[i] = (NameUse){0, b->n};
+	for (int j = 0; j < b->n; j++) {
+		const StmtFacts *f = &b->facts[j];
+		for (int k = 0; k < f->defs.len; k++)
+			u[f->defs.items[k]].nbinders++;
+		for (int k = 0; k < f->muts.len; k++)
+			if (!idset_has(&f->defs, f->muts.items[k]))
+				u[f->muts.items[k]].nbinders++;
+		for (int k = 0; k < f->uses.len; k++)
+			if (u[f->uses.items[k]].first_use > j)
+				u[f->uses.items[k]].first_use = j;
+	}
+	return u;
+}
+
 /* A def (constant defaults) or import binding names that nothing else
  * binds and nothing before it reads. */
-static bool hoistable(Builder *b, int s)
+static bool hoistable(Builder *b, const NameUse *u, int s)
 {
 	const Stmt *st = b->body->items[s];
 	if (st->kind == STMT_FUNCTIONDEF) {
@@ -217,13 +243,8 @@ static bool hoistable(Builder *b, int s)
 	}
 	const IdSet *d = &b->facts[s].defs;
 	for (int k = 0; k < d->len; k++)
-		for (int j = 0; j < b->n; j++) {
-			if (j != s && (idset_has(&b->facts[j].defs, d->items[k]) ||
-			               idset_has(&b->facts[j].muts, d->items[k])))
-				return false;
-			if (j < s && idset_has(&b->facts[j].uses, d->items[k]))
-				return false;
-		}
+		if (u[d->items[k]].nbinders != 1 || u[d->items[k]].first_use < s)
+			return false;
 	return true;
 }
 
@@ -396,8 +417,8 @@ static void form_tasks(Builder *b)
 		    prev->work < PARTITION_MIN_WORK) {
 			prev->last = e;
 			prev->work += work;
-			if (!prev->reason || strcmp(prev->reason, "too little work for a task of its own") == 0)
-				prev->reason = why ? why : "too little work for a task of its own";
+			if (!prev->reason || prev->reason == SMALL_WORK)
+				prev->reason = why ? why : SMALL_WORK;
 		} else {
 			Task *t = new_task(p, s, e);
 			t->work = work;
@@ -442,15 +463,12 @@ static void flows(Builder *b)
 					continue;
 				int from = task_of[last[id]];
 				const char *nm = b->names.names[id];
-				bool have = false;
-				for (int r = 0; r < T->nrecv; r++)
-					have |= strcmp(T->recv[r].name, nm) == 0;
-				if (!have) {
-					T->recv = xrealloc(T->recv, (size_t)(T->nrecv + 1) * sizeof *T->recv);
-					T->recv[T->nrecv++] = (TaskRecv){nm, from};
-					add_dep(T, from);
-					push_name(&p->tasks[from].sends, &p->tasks[from].nsends, nm);
-				}
+				T->recv = xrealloc(T->recv, (size_t)(T->nrecv + 1) * sizeof *T->recv);
+				T->recv[T->nrecv++] = (TaskRecv){nm, from};
+				add_dep(T, from);
+				push_name(&p->tasks[from].sends, &p->tasks[from].nsends, nm);
+				/* received once: later reads in the task see it as bound */
+				idset_add(&bound_here, id);
 			}
 			for (int k = 0; k < sf->defs.len; k++) {
 				idset_add(&bound_here, sf->defs.items[k]);
@@ -520,8 +538,10 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 		facts_from_ast(&b.names, &b.facts[s], b.body->items[s]);
 	facts_from_ir(&b, &cm);
 	resolve_class_muts(&b, &cm);
+	NameUse *uses = name_uses(&b);
 	for (int s = 0; s < b.n; s++)
-		p->hoisted[s] = hoistable(&b, s);
+		p->hoisted[s] = hoistable(&b, uses, s);
+	free(uses);
 
 	for (int s = 0; s < b.n && !p->fallback; s++) {
 		if (p->hoisted[s])
@@ -580,20 +600,6 @@ void partition_free(Partition *p)
 
 /* ---- -print-tasks ---- */
 
-static void put_first_line(StrBuf *out, const SourceFile *src, int line)
-{
-	if (!src || line < 1 || line > src->nlines)
-		return;
-	const char *q = src->lines[line];
-	const char *end = src->text + src->len;
-	while (q < end && (*q == ' ' || *q == '\t'))
-		q++;
-	const char *e = q;
-	while (e < end && *e != '\n' && *e != '\r')
-		e++;
-	sb_append(out, q, (size_t)(e - q));
-}
-
 void partition_print(StrBuf *out, const Partition *p, const SourceFile *src)
 {
 	sb_printf(out, "*** TASKS for %s: %d task%s ***\n", src ? src->name : "<module>",
@@ -603,7 +609,7 @@ void partition_print(StrBuf *out, const Partition *p, const SourceFile *src)
 	for (int s = 0; s < p->nstmts; s++)
 		if (p->hoisted[s]) {
 			sb_printf(out, "hoisted S%d line %d: ", s + 1, p->body->items[s]->range.line);
-			put_first_line(out, src, p->body->items[s]->range.line);
+			put_source_line(out, src, p->body->items[s]->range.line);
 			sb_putc(out, '\n');
 		}
 	for (int t = 0; t < p->ntasks; t++) {
@@ -619,7 +625,7 @@ void partition_print(StrBuf *out, const Partition *p, const SourceFile *src)
 			if (p->hoisted[s])
 				continue;
 			sb_printf(out, "  S%d line %d: ", s + 1, p->body->items[s]->range.line);
-			put_first_line(out, src, p->body->items[s]->range.line);
+			put_source_line(out, src, p->body->items[s]->range.line);
 			sb_putc(out, '\n');
 		}
 		if (T->reason)

@@ -112,6 +112,9 @@ typedef struct DdgOptions {
 } DdgOptions;
 
 void ddg_print(StrBuf *out, IRModule *m, const SourceFile *src, const DdgOptions *opts);
+/* Source line `line` without its indentation or line end, for the one-line
+ * statement labels of -print-ddg and -print-tasks (nothing if out of range). */
+void put_source_line(StrBuf *out, const SourceFile *src, int line);
 
 typedef enum DdgEdgeKind { DDG_RAW, DDG_WAR, DDG_WAW, DDG_MEM, DDG_EFFECT, DDG_CTRL } DdgEdgeKind;
 
