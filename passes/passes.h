@@ -191,6 +191,9 @@ typedef struct Task {
 	bool commit;                /* writes files or reads stdin: never early */
 	bool main;                  /* runs in the runner's process (stdin) */
 	double work;
+	/* estimated peak bytes while it runs, received values included: a
+	 * number or a formula of the inputs (docs/runtime.md); NULL: none */
+	const char *memory;
 	const char *reason;         /* why its statements are together, or NULL */
 	/* A loop whose calls of one pure function run in parallel: */
 	const Stmt *split_for;
@@ -256,6 +259,12 @@ const MemStmt *memest_stmt(const MemEstimates *e, const Function *f, int stmt);
 MemSize memest_call_peak(const MemEstimates *e, const Function *f);
 /* The bytes of the object graph the value names (what sending it costs). */
 MemSize memest_value(const MemEstimates *e, const Instr *v);
+/* The peak of running f's top-level statements `stmts` (ascending) one
+ * after the other in one process, with the values `recv` (received from
+ * elsewhere) alive throughout: what the earlier ones leave plus one's
+ * peak, the largest. The strings live until memest_free. */
+MemSize memest_run_peak(const MemEstimates *e, const Function *f, const int *stmts, int nstmts,
+                        const Instr *const *recv, int nrecv);
 /* -print-mem: the files measured, then per function "*** MEM for f ***"
  * and one line per top-level statement. */
 void memest_print(StrBuf *out, const MemEstimates *e, const SourceFile *src);
