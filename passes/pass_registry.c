@@ -7,7 +7,7 @@
 #include <string.h>
 
 const PassInfo pass_registry[] = {
-#define PASS(name, fn, desc) {name, fn, desc},
+#define PASS(name, fn, desc) {name, fn, desc, NULL},
 #include "passes/passes.def"
 };
 

@@ -272,12 +272,25 @@ void memest_print(StrBuf *out, const MemEstimates *e, const SourceFile *src);
  * program's path (its folder is the input folder). */
 void memest_print_module(StrBuf *out, IRModule *m, const SourceFile *src, const char *path);
 
+/* ---- typeinfer.c ---- */
+
+/* Whole-program type inference (docs/ir.md, "Type inference"): an
+ * optimistic fixed point over every function at once that rewrites each
+ * value's Instr.type to a sound type, at least as precise as lowering's
+ * when lowering's was right (loop-carried values, parameters, call
+ * results, module names read in functions, container items). True when
+ * a type changed. Registered as the module pass `typeinfer`. */
+bool typeinfer_run(IRModule *m);
+
 /* ---- pass_registry.c ---- */
 
+/* A function pass has run; a module pass (MODULE_PASS in passes.def),
+ * which needs the whole program at once, has run_module instead. */
 typedef struct PassInfo {
 	const char *name;
 	bool (*run)(Function *f);
 	const char *desc;
+	bool (*run_module)(IRModule *m);
 } PassInfo;
 
 /* The registered passes, in passes.def order. */
