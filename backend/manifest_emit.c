@@ -44,6 +44,21 @@ static void put_lines(StrBuf *out, const Partition *p, const Task *t)
 	sb_putc(out, ']');
 }
 
+/* A number as a JSON number, a formula (or `unknown`) as a string the
+ * runner evaluates (docs/runtime.md). */
+static void put_memory(StrBuf *out, const char *memory)
+{
+	if (!memory) {
+		put_json_string(out, "unknown");
+		return;
+	}
+	bool number = *memory != '\0' && strspn(memory, "0123456789") == strlen(memory);
+	if (number)
+		sb_puts(out, memory);
+	else
+		put_json_string(out, memory);
+}
+
 void put_manifest(StrBuf *out, const Partition *p, const char *program)
 {
 	sb_puts(out, "{\n  \"format\": \"surge-tasks\",\n  \"version\": 1,\n  \"program\": ");
@@ -78,9 +93,10 @@ void put_manifest(StrBuf *out, const Partition *p, const char *program)
 				sb_printf(out, "%s\"%s\"", first ? "" : ", ", effect_words[b]);
 				first = false;
 			}
-		sb_printf(out, "], \"commit\": %s, \"main\": %s,\n     \"work\": %.0f, \"memory\": 0",
+		sb_printf(out, "], \"commit\": %s, \"main\": %s,\n     \"work\": %.0f, \"memory\": ",
 		          t->commit ? "true" : "false", t->main ? "true" : "false",
 		          t->work < 1e18 ? t->work : 1e18); /* JSON has no inf */
+		put_memory(out, t->memory);
 		if (t->split_for)
 			sb_printf(out, ",\n     \"split\": {\"items\": \"task_%d_items\", \"map\": "
 			          "\"task_%d_map\", \"combine\": \"task_%d\"}", t->id, t->id, t->id);

@@ -480,6 +480,36 @@ MemSize memest_value(const MemEstimates *ce, const Instr *v)
 	return *c;
 }
 
+/* A task's statements run one after the other in one process, as the
+ * statements of a call do (memest_walk.c's call peak), with what it
+ * received alive all along. */
+MemSize memest_run_peak(const MemEstimates *ce, const Function *f, const int *stmts, int nstmts,
+                        const Instr *const *recv, int nrecv)
+{
+	MemEst *E = (MemEst *)ce;
+	if (!own_fn(E, f)) {
+		MemSize u = {MEM_SIZE_UNKNOWN, false, "unknown", "unknown"};
+		return u;
+	}
+	FnOut *o = &E->out[f->index];
+	const Sym *held = SY->zero;
+	for (int r = 0; r < nrecv; r++) {
+		const Instr *v = recv[r] ? ir_resolve((Instr *)recv[r]) : NULL;
+		bool known = v && v->block && v->block->fn == f && v->id > 0 && v->id <= f->nvalues &&
+		             o->vgraph && o->vgraph[v->id];
+		held = sym_add(SY, held, known ? o->vgraph[v->id] : sym_unknown(SY));
+	}
+	const Sym *before = SY->zero, *peak = SY->zero;
+	for (int k = 0; k < nstmts; k++) {
+		int s = stmts[k];
+		bool known = s >= 0 && s < f->nstmts && o->speak && o->slive;
+		const Sym *sp = known ? o->speak[s] : sym_unknown(SY);
+		peak = sym_max(SY, peak, sym_add(SY, before, sp));
+		before = sym_add(SY, before, known ? o->slive[s] : sym_unknown(SY));
+	}
+	return to_size(E, sym_add(SY, held, peak));
+}
+
 /* ---- -print-mem ---- */
 
 static void put_size(StrBuf *out, const MemSize *m)

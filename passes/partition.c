@@ -27,12 +27,20 @@
  * arguments made from the loop variable is split: the calls run in
  * parallel (partition_split.c decides which loops qualify). */
 #include "passes/partition_facts.h"
+#include "passes/loopsplit.h"
 #include "passes/partition_split.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 static const char SMALL_WORK[] = "too little work for a task of its own";
+
+/* Sending a value costs pickling it in one process and unpickling it in
+ * another: on the project machine, 12 to 54 bytes of the in-memory object
+ * graph (memest's size) a work unit, 20 million units being about a
+ * second of CPython (docs/tasks.md has the experiment). 16 is the low end
+ * for containers of floats and strs: sending is never taken as cheap. */
+#define SEND_BYTES_PER_WORK 16.0
 
 typedef struct Builder {
 	IRModule *m;
@@ -49,6 +57,9 @@ typedef struct Builder {
 	const char **join_why;   /* [n] */
 	const char **split_fn;   /* [n] */
 	const Expr **split_call; /* [n] */
+	struct LoopPlan **plan;  /* [n] */
+	const char **plan_why;   /* [n]: why its loop was not split */
+	MemEstimates *mem;
 } Builder;
 
 static bool reiterable(const Type *t)
@@ -411,7 +422,7 @@ static void form_tasks(Builder *b)
 			e = nx;
 			work += p->work[e];
 		}
-		bool split = s == e && b->split_fn[s];
+		bool split = s == e && (b->split_fn[s] || b->plan[s]);
 		Task *prev = p->ntasks ? &p->tasks[p->ntasks - 1] : NULL;
 		if (!split && work < PARTITION_MIN_WORK && prev && !prev->split_for &&
 		    prev->work < PARTITION_MIN_WORK) {
@@ -427,7 +438,9 @@ static void form_tasks(Builder *b)
 				t->split_for = b->body->items[s];
 				t->split_call = b->split_call[s];
 				t->split_fn = b->split_fn[s];
+				t->plan = b->plan[s];
 			}
+			t->nosplit = s == e ? b->plan_why[s] : NULL;
 		}
 		s = e + 1;
 	}
@@ -505,7 +518,127 @@ static void flows(Builder *b)
 	free(last);
 }
 
-Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const SourceFile *src)
+
+/* ---- memory: each task's estimate, and what sending costs ---- */
+
+/* The value statement s leaves bound to `name`: the last one named so. */
+static const Instr *bound_value(const Function *f, int s, const char *name)
+{
+	const Instr *found = NULL;
+	for (int bi = 0; bi < f->blocks.len; bi++) {
+		const Block *bb = f->blocks.items[bi];
+		for (int k = 0; k < bb->instrs.len; k++) {
+			const Instr *in = bb->instrs.items[k];
+			if (in->id > 0 && in->stmt == s && in->name && strcmp(in->name, name) == 0)
+				found = in;
+		}
+	}
+	return found;
+}
+
+/* The value each receive of T installs: the last binding of the name up
+ * to the producing task's end (a task that only changes the object sends
+ * what an earlier one bound; memest sizes a container after all growth). */
+static const Instr **received_values(Builder *b, const Task *T)
+{
+	const Partition *p = b->p;
+	const Instr **v = xcalloc((size_t)(T->nrecv ? T->nrecv : 1), sizeof *v);
+	for (int r = 0; r < T->nrecv; r++)
+		for (int s = p->tasks[T->recv[r].from].last; s >= 0 && !v[r]; s--)
+			if (!p->hoisted[s])
+				v[r] = bound_value(b->f, s, T->recv[r].name);
+	return v;
+}
+
+/* The bytes T receives from the task just before it, evaluated now
+ * (unknown sizes count as none: no evidence to merge on). */
+static double bytes_from_prev(Builder *b, const Task *T, const Instr *const *vals)
+{
+	double bytes = 0;
+	for (int r = 0; r < T->nrecv; r++) {
+		if (T->recv[r].from != T->id - 1 || !vals[r])
+			continue;
+		MemSize m = memest_value(b->mem, vals[r]);
+		if (m.bytes != MEM_SIZE_UNKNOWN)
+			bytes += (double)m.bytes;
+	}
+	return bytes;
+}
+
+/* Marks the task boundaries where sending what crosses them costs more
+ * than the work the later task could run beside others: those statements
+ * stay with their producer. Returns whether any was marked. */
+static bool join_costly_sends(Builder *b)
+{
+	Partition *p = b->p;
+	bool any = false;
+	for (int t = 1; t < p->ntasks; t++) {
+		Task *T = &p->tasks[t], *P = &p->tasks[t - 1];
+		if (T->split_for || P->split_for)
+			continue;
+		const Instr **vals = received_values(b, T);
+		double bytes = bytes_from_prev(b, T, vals);
+		free(vals);
+		double cost = bytes / SEND_BYTES_PER_WORK;
+		if (bytes <= 0 || cost <= T->work)
+			continue;
+		b->join[P->last] = true;
+		char why[160];
+		snprintf(why, sizeof why, "sending %.0f bytes costs more than the work it saves "
+		         "(about %.0f operations to send, %.0f to run)", bytes, cost, T->work);
+		b->join_why[P->last] = arena_strdup(b->names.arena, why);
+		any = true;
+	}
+	return any;
+}
+
+/* The manifest's memory of each task: its statements' peaks over what the
+ * earlier ones leave, and what it receives. */
+static void task_memory(Builder *b)
+{
+	Partition *p = b->p;
+	int *stmts = xmalloc((size_t)(b->n ? b->n : 1) * sizeof *stmts);
+	for (int t = 0; t < p->ntasks; t++) {
+		Task *T = &p->tasks[t];
+		int ns = 0;
+		for (int s = T->first; s <= T->last; s++)
+			if (!p->hoisted[s])
+				stmts[ns++] = s;
+		const Instr **vals = received_values(b, T);
+		MemSize m = memest_run_peak(b->mem, b->f, stmts, ns, vals, T->nrecv);
+		free(vals);
+		char num[24];
+		snprintf(num, sizeof num, "%llu", (unsigned long long)m.bytes);
+		T->memory = arena_strdup(b->names.arena, m.is_const ? num : m.formula);
+	}
+	free(stmts);
+}
+
+/* The program's folder, where open('x') looks (memest measures there). */
+static const char *program_dir(Arena *a, const SourceFile *src)
+{
+	const char *path = src ? src->name : NULL;
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	if (!slash)
+		return ".";
+	return slash == path ? "/" : arena_strndup(a, path, (size_t)(slash - path));
+}
+
+static void tasks_free(Partition *p)
+{
+	for (int t = 0; t < p->ntasks; t++) {
+		free(p->tasks[t].deps);
+		free(p->tasks[t].recv);
+		free(p->tasks[t].sends);
+		free(p->tasks[t].globals);
+	}
+	free(p->tasks);
+	p->tasks = NULL;
+	p->ntasks = 0;
+}
+
+Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const SourceFile *src,
+                           const PartitionOptions *opts)
 {
 	Builder b = {0};
 	b.m = m;
@@ -527,6 +660,8 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 	b.join_why = xcalloc((size_t)n1, sizeof *b.join_why);
 	b.split_fn = xcalloc((size_t)n1, sizeof *b.split_fn);
 	b.split_call = xcalloc((size_t)n1, sizeof *b.split_call);
+	b.plan = xcalloc((size_t)n1, sizeof *b.plan);
+	b.plan_why = xcalloc((size_t)n1, sizeof *b.plan_why);
 
 	summaries_compute(&b.sums, m);
 	b.ddg = ddg_build(b.f, &b.sums, src, false);
@@ -555,15 +690,28 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 		join_range(&b, 0, b.n - 1, p->fallback);
 	} else {
 		forced_groups(&b, &cm);
-		SplitContext sc = {b.f, b.body, &b.names, b.facts, &b.sums, b.wm, b.ddg, p->hoisted};
+		SplitContext sc = {b.f, b.body, &b.names, b.facts, &b.sums, b.wm, b.ddg, p->hoisted,
+		                   p->work, arena, src, opts && opts->freassociate};
 		for (int s = 0; s < b.n; s++) {
 			bool grouped = (s > 0 && b.join[s - 1]) || b.join[s];
-			if (!p->hoisted[s] && !grouped)
+			if (p->hoisted[s] || grouped)
+				continue;
+			b.plan[s] = loopsplit_plan(&sc, s, &b.plan_why[s]);
+			if (!b.plan[s])
 				b.split_fn[s] = split_candidate(&sc, s, &b.split_call[s]);
 		}
 	}
 	form_tasks(&b);
 	flows(&b);
+	b.mem = memest_compute(m, &b.sums, program_dir(arena, src));
+	/* each round merges at least two tasks: it ends */
+	while (!p->fallback && join_costly_sends(&b)) {
+		tasks_free(p);
+		form_tasks(&b);
+		flows(&b);
+	}
+	task_memory(&b);
+	memest_free(b.mem);
 
 	for (int c = 0; c < cm.len; c++)
 		free(cm.items[c].names.items);
@@ -575,6 +723,8 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 	free(b.join_why);
 	free(b.split_fn);
 	free(b.split_call);
+	free(b.plan);
+	free(b.plan_why);
 	names_free(&b.names);
 	ddg_free(b.ddg);
 	work_model_free(b.wm);
@@ -586,13 +736,7 @@ void partition_free(Partition *p)
 {
 	if (!p)
 		return;
-	for (int t = 0; t < p->ntasks; t++) {
-		free(p->tasks[t].deps);
-		free(p->tasks[t].recv);
-		free(p->tasks[t].sends);
-		free(p->tasks[t].globals);
-	}
-	free(p->tasks);
+	tasks_free(p);
 	free(p->hoisted);
 	free(p->work);
 	free(p);
@@ -630,9 +774,13 @@ void partition_print(StrBuf *out, const Partition *p, const SourceFile *src)
 		}
 		if (T->reason)
 			sb_printf(out, "  together: %s\n", T->reason);
-		if (T->split_for)
+		if (T->plan)
+			loopplan_print(out, T->plan, "  ");
+		else if (T->split_for)
 			sb_printf(out, "  split: the calls of %s run in parallel, one map task per chunk\n",
 			          T->split_fn);
+		else if (T->nosplit)
+			sb_printf(out, "  not split: %s\n", T->nosplit);
 		if (T->nrecv) {
 			sb_puts(out, "  receives:");
 			for (int r = 0; r < T->nrecv; r++)
