@@ -8,63 +8,20 @@
  * becomes a function of its own that yields, called with the iterator of
  * its first iterable, which Python evaluates where the expression is. */
 #include "ir/lower.h"
+#include "ir/typerules.h"
 
 #include <stdio.h>
 
-static bool is_intlike(const Type *t)
-{
-	return t && (t->kind == TY_INT || t->kind == TY_BOOL);
-}
-
-static bool is_kind(const Type *t, TypeKind k)
-{
-	return t && t->kind == k;
-}
-
-/* The type of `l op r` when Python's rules for builtin types fix it. */
-static const Type *binop_type(Lower *L, BinOpKind op, const Type *l, const Type *r)
-{
-	bool li = is_intlike(l), ri = is_intlike(r);
-	bool lf = is_kind(l, TY_FLOAT), rf = is_kind(r, TY_FLOAT);
-	if (op == BINOP_POW)
-		return NULL; /* 2 ** -1 is a float, (-8) ** 0.5 complex */
-	if (li && ri)
-		return ty(L, op == BINOP_DIV ? TY_FLOAT : TY_INT);
-	if ((li || lf) && (ri || rf)) {
-		bool bitwise = op == BINOP_LSHIFT || op == BINOP_RSHIFT || op == BINOP_BITOR ||
-		               op == BINOP_BITXOR || op == BINOP_BITAND;
-		return bitwise ? NULL : ty(L, TY_FLOAT);
-	}
-	if (is_kind(l, TY_STR) && op == BINOP_ADD && is_kind(r, TY_STR))
-		return ty(L, TY_STR);
-	if (is_kind(l, TY_STR) && op == BINOP_MOD)
-		return ty(L, TY_STR);
-	if (op == BINOP_MUL && ((is_kind(l, TY_STR) && ri) || (li && is_kind(r, TY_STR))))
-		return ty(L, TY_STR);
-	if (op == BINOP_ADD && is_kind(l, TY_LIST) && is_kind(r, TY_LIST))
-		return type_join(L->types, l, r);
-	if (op == BINOP_MUL && is_kind(l, TY_LIST) && ri)
-		return l;
-	return NULL;
-}
-
 Instr *emit_binop(Lower *L, BinOpKind op, Instr *a, Instr *b)
 {
-	Instr *i = emit2(L, OP_BINOP, binop_type(L, op, a->type, b->type), a, b);
+	Instr *i = emit2(L, OP_BINOP, typerule_binop(L->types, op, a->type, b->type), a, b);
 	i->imm.binop = op;
 	return i;
 }
 
 static Instr *emit_unary(Lower *L, UnaryOpKind op, Instr *a)
 {
-	const Type *t = NULL;
-	if (op == UNARY_NOT)
-		t = ty(L, TY_BOOL);
-	else if (is_intlike(a->type))
-		t = ty(L, TY_INT);
-	else if (is_kind(a->type, TY_FLOAT) && op != UNARY_INVERT)
-		t = ty(L, TY_FLOAT);
-	Instr *i = emit1(L, OP_UNARY, t, a);
+	Instr *i = emit1(L, OP_UNARY, typerule_unary(L->types, op, a->type), a);
 	i->imm.unary = op;
 	return i;
 }
@@ -175,119 +132,6 @@ static const char *builtin_name_of(const Instr *callee)
 	return callee->op == OP_BUILTIN ? callee->imm.name : NULL;
 }
 
-static bool name_in(const char *n, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcmp(n, *list) == 0)
-			return true;
-	return false;
-}
-
-/* What calling a builtin returns, when its type is fixed. */
-static const Type *builtin_result(Lower *L, const char *n, const Instr *call)
-{
-	static const char *const to_str[] = {"str", "repr", "format", "chr", "hex", "bin",
-	                                     "oct", "ascii", "input", NULL};
-	static const char *const to_int[] = {"len", "int", "ord", "hash", "id", NULL};
-	static const char *const to_bool[] = {"bool", "isinstance", "callable", "hasattr",
-	                                      "all", "any", "issubclass", NULL};
-	static const char *const to_iter[] = {"enumerate", "zip", "map", "filter", "reversed",
-	                                      "iter", NULL};
-	if (name_in(n, to_str))
-		return ty(L, TY_STR);
-	if (name_in(n, to_int))
-		return ty(L, TY_INT);
-	if (name_in(n, to_bool))
-		return ty(L, TY_BOOL);
-	if (name_in(n, to_iter))
-		return ty(L, TY_ITER);
-	if (strcmp(n, "float") == 0)
-		return ty(L, TY_FLOAT);
-	if (strcmp(n, "range") == 0)
-		return ty(L, TY_RANGE);
-	if (strcmp(n, "print") == 0)
-		return ty(L, TY_NONE);
-	if (strcmp(n, "open") == 0)
-		return ty(L, TY_FILE);
-	if (strcmp(n, "list") == 0 || strcmp(n, "sorted") == 0) {
-		const Type *elem = NULL;
-		if (call->args.len == 2 && call->nkw == 0 && call->args.items[1]->type) {
-			const Type *src = call->args.items[1]->type;
-			elem = src->kind == TY_RANGE ? ty(L, TY_INT) :
-			       src->kind == TY_STR ? ty(L, TY_STR) : src->elem;
-		}
-		return type_container(L->types, TY_LIST, NULL, elem);
-	}
-	if (strcmp(n, "set") == 0)
-		return ty(L, TY_SET);
-	if (strcmp(n, "dict") == 0)
-		return ty(L, TY_DICT);
-	if (strcmp(n, "tuple") == 0)
-		return ty(L, TY_TUPLE);
-	if (strcmp(n, "round") == 0 && call->args.len == 2 && call->nkw == 0)
-		return ty(L, TY_INT); /* round(x) is an int; round(x, n) keeps x's type */
-	if (strcmp(n, "abs") == 0 && call->args.len == 2) {
-		const Type *t = call->args.items[1]->type;
-		if (is_intlike(t))
-			return ty(L, TY_INT);
-		if (is_kind(t, TY_FLOAT))
-			return ty(L, TY_FLOAT);
-	}
-	return NULL;
-}
-
-/* What a method of a known receiver type returns. */
-static const Type *method_result(Lower *L, const Type *recv, const char *m)
-{
-	if (!recv)
-		return NULL;
-	static const char *const str_to_str[] = {"strip", "lstrip", "rstrip", "upper", "lower",
-	                                         "replace", "join", "format", "title",
-	                                         "capitalize", "ljust", "rjust", "center",
-	                                         "zfill", "casefold", "swapcase", NULL};
-	static const char *const str_to_bool[] = {"startswith", "endswith", "isdigit", "isalpha",
-	                                          "isalnum", "isspace", "isupper", "islower",
-	                                          "isnumeric", "isdecimal", "isidentifier", NULL};
-	static const char *const str_to_int[] = {"find", "rfind", "count", "index", "rindex", NULL};
-	static const char *const list_to_none[] = {"append", "extend", "insert", "sort",
-	                                           "reverse", "clear", "remove", NULL};
-	switch (recv->kind) {
-	case TY_STR:
-		if (name_in(m, str_to_str))
-			return ty(L, TY_STR);
-		if (name_in(m, str_to_bool))
-			return ty(L, TY_BOOL);
-		if (name_in(m, str_to_int))
-			return ty(L, TY_INT);
-		if (strcmp(m, "split") == 0 || strcmp(m, "rsplit") == 0 ||
-		    strcmp(m, "splitlines") == 0)
-			return type_container(L->types, TY_LIST, NULL, ty(L, TY_STR));
-		if (strcmp(m, "partition") == 0 || strcmp(m, "rpartition") == 0)
-			return ty(L, TY_TUPLE);
-		return NULL;
-	case TY_LIST:
-		if (name_in(m, list_to_none))
-			return ty(L, TY_NONE);
-		if (strcmp(m, "index") == 0 || strcmp(m, "count") == 0)
-			return ty(L, TY_INT);
-		if (strcmp(m, "copy") == 0)
-			return recv;
-		if (strcmp(m, "pop") == 0)
-			return recv->elem;
-		return NULL;
-	case TY_FILE:
-		if (strcmp(m, "readlines") == 0)
-			return type_container(L->types, TY_LIST, NULL, ty(L, TY_STR));
-		if (strcmp(m, "read") == 0 || strcmp(m, "readline") == 0)
-			return ty(L, TY_STR);
-		if (strcmp(m, "write") == 0)
-			return ty(L, TY_INT);
-		return NULL;
-	default:
-		return NULL;
-	}
-}
-
 static Instr *lower_call(Lower *L, const Expr *e)
 {
 	/* The callee (or the object of a method), then the arguments left to
@@ -312,10 +156,15 @@ static Instr *lower_call(Lower *L, const Expr *e)
 	if (method)
 		call->imm.name = fn->u.attribute.attr;
 	const Type *t = NULL;
-	if (call->op == OP_CALL && builtin_name_of(call->args.items[0]))
-		t = builtin_result(L, builtin_name_of(call->args.items[0]), call);
-	else if (call->op == OP_CALL_METHOD)
-		t = method_result(L, call->args.items[0]->type, call->imm.name);
+	if (call->op == OP_CALL && builtin_name_of(call->args.items[0])) {
+		int npos = args.len - 1 - nkw;
+		const Type **types = arena_alloc(L->arena, (size_t)(args.len) * sizeof *types);
+		for (int i = 0; i < npos; i++)
+			types[i] = args.items[i + 1]->type;
+		t = typerule_builtin(L->types, builtin_name_of(call->args.items[0]), types, npos, nkw);
+	} else if (call->op == OP_CALL_METHOD) {
+		t = typerule_method(L->types, call->args.items[0]->type, call->imm.name);
+	}
 	if (t)
 		call->type = t;
 	return call;
@@ -522,13 +371,7 @@ Instr *lower_expr(Lower *L, const Expr *e)
 		Instr *obj = lower_expr(L, e->u.subscript.value);
 		Instr *idx = lower_expr(L, e->u.subscript.index);
 		L->loc = e->range;
-		const Type *t = NULL;
-		if (is_kind(obj->type, TY_LIST) && is_intlike(idx->type))
-			t = obj->type->elem;
-		else if (is_kind(obj->type, TY_STR) && (is_intlike(idx->type) || is_kind(idx->type, TY_SLICE)))
-			t = ty(L, TY_STR);
-		else if (is_kind(obj->type, TY_LIST) && is_kind(idx->type, TY_SLICE))
-			t = obj->type;
+		const Type *t = typerule_getitem(L->types, obj->type, idx->type);
 		r = emit2(L, OP_GETITEM, t, obj, idx);
 		break;
 	}
