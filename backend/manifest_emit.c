@@ -1,6 +1,7 @@
 /* manifest_emit.c: manifest.json, the task graph as the runner (or any
  * other scheduler) reads it. The format is docs/runtime.md's. */
 #include "backend/python_emit.h"
+#include "passes/loopsplit.h"
 
 static void put_json_string(StrBuf *out, const char *s)
 {
@@ -99,7 +100,9 @@ void put_manifest(StrBuf *out, const Partition *p, const char *program)
 		put_memory(out, t->memory);
 		if (t->split_for)
 			sb_printf(out, ",\n     \"split\": {\"items\": \"task_%d_items\", \"map\": "
-			          "\"task_%d_map\", \"combine\": \"task_%d\"}", t->id, t->id, t->id);
+			          "\"task_%d_map\", \"combine\": \"task_%d\", \"state\": %s, "
+			          "\"chunks_per_worker\": %d}", t->id, t->id, t->id,
+			          t->plan && t->plan->call ? "true" : "false", SPLIT_CHUNKS_PER_WORKER);
 		sb_putc(out, '}');
 	}
 	sb_puts(out, "\n  ]\n}\n");

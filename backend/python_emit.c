@@ -63,7 +63,7 @@ static void put_split(StrBuf *out, const SourceFile *src, const Task *t)
 	sb_puts(out, "    _results = _surge_results(_parts)\n    for ");
 	put_source_inline(out, src, target->range);
 	sb_puts(out, " in _items:\n");
-	TextSubst sub = {t->split_call->range, "_results.next(lambda: ", ")"};
+	TextSubst sub = {t->split_call->range, "_results.next(lambda: ", ")", false};
 	for (int i = 0; i < st->u.for_.body.len; i++)
 		put_source(out, src, st->u.for_.body.items[i]->range, "        ", &sub);
 }
@@ -88,6 +88,10 @@ void put_tasks_py(StrBuf *out, const Partition *p, const SourceFile *src, const 
 		const Task *t = &p->tasks[i];
 		sb_puts(out, "\n\n");
 		put_header_comment(out, p, t);
+		if (t->plan) {
+			put_split_plan(out, p, src, t);
+			continue;
+		}
 		if (t->split_for) {
 			put_split(out, src, t);
 			continue;

@@ -23,6 +23,7 @@ typedef struct TextSubst {
 	SrcRange range;        /* what to replace (the source's own text) */
 	const char *before;    /* written before the original text */
 	const char *after;     /* written after it */
+	bool replace;          /* drop the original text (before, after stand in) */
 } TextSubst;
 
 /* Copies the source of range r (one or more statements) into out, each
@@ -37,6 +38,12 @@ void put_source_inline(StrBuf *out, const SourceFile *src, SrcRange r);
 /* ---- manifest_emit.c ---- */
 
 void put_manifest(StrBuf *out, const Partition *p, const char *program);
+
+/* ---- python_split.c ---- */
+
+/* The functions of a task whose loop is split with reductions
+ * (t->plan): items, map, and the task function that combines. */
+void put_split_plan(StrBuf *out, const Partition *p, const SourceFile *src, const Task *t);
 
 /* ---- python_emit.c ---- */
 

@@ -79,9 +79,17 @@ void put_source(StrBuf *out, const SourceFile *src, SrcRange r, const char *inde
 	Scan sc = {0};
 	const char *p = start;
 	while (p < end) {
+		if (p == sub_start && subst->replace) {
+			/* the expression is whole: skipping it leaves the scanner
+			 * outside any string, as it found it */
+			sb_puts(out, subst->before);
+			sb_puts(out, subst->after);
+			p = sub_end;
+			continue;
+		}
 		if (p == sub_start)
 			sb_puts(out, subst->before);
-		if (p == sub_end)
+		if (p == sub_end && !subst->replace)
 			sb_puts(out, subst->after);
 		if (*p == '\r' && p + 1 < end && p[1] == '\n') {
 			p++;
@@ -106,7 +114,7 @@ void put_source(StrBuf *out, const SourceFile *src, SrcRange r, const char *inde
 		if (p < end && *p != '\n')
 			sb_puts(out, indent);
 	}
-	if (sub_end == end && subst)
+	if (sub_end == end && subst && !subst->replace)
 		sb_puts(out, subst->after);
 	sb_putc(out, '\n');
 }

@@ -18,7 +18,7 @@
 
 #include <stdlib.h>
 
-static bool simple_expr(const Expr *e)
+bool split_simple_expr(const Expr *e)
 {
 	if (!e)
 		return true;
@@ -27,16 +27,16 @@ static bool simple_expr(const Expr *e)
 	case EXPR_FLOAT: case EXPR_STR:
 		return true;
 	case EXPR_BINOP:
-		return simple_expr(e->u.binop.left) && simple_expr(e->u.binop.right);
+		return split_simple_expr(e->u.binop.left) && split_simple_expr(e->u.binop.right);
 	case EXPR_UNARYOP:
-		return simple_expr(e->u.unaryop.operand);
+		return split_simple_expr(e->u.unaryop.operand);
 	case EXPR_TUPLE:
 		for (int i = 0; i < e->u.seq.elts.len; i++)
-			if (!simple_expr(e->u.seq.elts.items[i]))
+			if (!split_simple_expr(e->u.seq.elts.items[i]))
 				return false;
 		return true;
 	case EXPR_SUBSCRIPT:
-		return e->u.subscript.value->kind == EXPR_NAME && simple_expr(e->u.subscript.index);
+		return e->u.subscript.value->kind == EXPR_NAME && split_simple_expr(e->u.subscript.index);
 	default:
 		return false;
 	}
@@ -103,7 +103,7 @@ static bool breaks(const StmtList *l)
 	return false;
 }
 
-static Function *module_def(SplitContext *c, const char *name)
+Function *split_module_def(SplitContext *c, const char *name)
 {
 	for (int s = 0; s < c->body->len && s < c->f->nstmts; s++) {
 		const Stmt *st = c->body->items[s];
@@ -120,6 +120,21 @@ static Function *module_def(SplitContext *c, const char *name)
 	return NULL;
 }
 
+const Stmt *split_def_stmt(SplitContext *c, const char *name)
+{
+	int id = names_intern(c->names, name);
+	const Stmt *found = NULL;
+	for (int j = 0; j < c->body->len && j < c->f->nstmts; j++) {
+		if (!idset_has(&c->facts[j].defs, id))
+			continue;
+		const Stmt *st = c->body->items[j];
+		if (found || st->kind != STMT_FUNCTIONDEF || !c->hoisted[j])
+			return NULL; /* bound twice, or not by a hoisted def */
+		found = st;
+	}
+	return found;
+}
+
 typedef struct Search {
 	SplitContext *c;
 	int s;
@@ -131,7 +146,7 @@ typedef struct Search {
 
 static bool arg_ok(Search *q, const Expr *a)
 {
-	if (!simple_expr(a))
+	if (!split_simple_expr(a))
 		return false;
 	IdSet used = {0};
 	expr_names(a, q->c->names, &used);
@@ -151,7 +166,7 @@ static void consider_call(Search *q, const Expr *e)
 {
 	if (e->u.call.func->kind != EXPR_NAME)
 		return;
-	Function *g = module_def(q->c, e->u.call.func->u.name.id);
+	Function *g = split_module_def(q->c, e->u.call.func->u.name.id);
 	if (!g)
 		return;
 	const Summary *sm = summary_find(q->c->sums, g);
@@ -216,7 +231,7 @@ static void search_expr(Search *q, const Expr *e)
 	}
 }
 
-static bool items_ok(SplitContext *c, int s, const Expr *it)
+bool split_items_ok(SplitContext *c, int s, const Expr *it)
 {
 	const StmtFacts *sf = &c->facts[s];
 	if (it->kind == EXPR_CALL && it->u.call.func->kind == EXPR_NAME &&
@@ -227,7 +242,7 @@ static bool items_ok(SplitContext *c, int s, const Expr *it)
 				return false;
 		for (int i = 0; i < it->u.call.args.len; i++) {
 			const Expr *a = it->u.call.args.items[i];
-			if (!simple_expr(a))
+			if (!split_simple_expr(a))
 				return false;
 			IdSet used = {0};
 			expr_names(a, c->names, &used);
@@ -267,7 +282,7 @@ const char *split_candidate(SplitContext *c, int s, const Expr **call)
 		return NULL;
 	IdSet targets = {0};
 	const char *result = NULL;
-	if (!target_names(st->u.for_.target, c->names, &targets) || !items_ok(c, s, st->u.for_.iter))
+	if (!target_names(st->u.for_.target, c->names, &targets) || !split_items_ok(c, s, st->u.for_.iter))
 		goto done;
 	Search q = {c, s, &targets, NULL, NULL, 0};
 	for (int i = 0; i < st->u.for_.body.len; i++) {

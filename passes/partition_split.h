@@ -14,7 +14,25 @@ typedef struct SplitContext {
 	WorkModel *wm;
 	Ddg *ddg;
 	const bool *hoisted;
+	const double *work;        /* [statements] */
+	Arena *arena;              /* for split plans */
+	const SourceFile *src;
+	bool freassociate;         /* float sums may be regrouped */
 } SplitContext;
+
+/* The hoisted module-level def called `name` (its IR function, its
+ * statement), bound once; NULL otherwise. */
+Function *split_module_def(SplitContext *c, const char *name);
+const Stmt *split_def_stmt(SplitContext *c, const char *name);
+/* Names, constants, operators, tuples and subscripts of names only. */
+bool split_simple_expr(const Expr *e);
+/* Whether the items of top-level loop s can be listed before it runs. */
+bool split_items_ok(SplitContext *c, int s, const Expr *it);
+
+/* The split plan of statement s (its own `for` loop, or a loop in the
+ * function it calls), or NULL; then *why says why when a loop was
+ * considered and refused (NULL if none was). loopsplit.c. */
+struct LoopPlan *loopsplit_plan(SplitContext *c, int s, const char **why);
 
 /* If statement s is a `for` loop whose iterations each call one pure
  * function that can run ahead in parallel, returns the function's name and

@@ -199,6 +199,10 @@ typedef struct Task {
 	const Stmt *split_for;
 	const Expr *split_call;
 	const char *split_fn;
+	/* A loop split with its reductions (loopsplit.h), the statement's own
+	 * or one in a function it calls: */
+	const struct LoopPlan *plan;
+	const char *nosplit;        /* why its loop was not split, or NULL */
 } Task;
 
 typedef struct Partition {
@@ -210,9 +214,13 @@ typedef struct Partition {
 	const char *fallback;       /* why everything is one task, or NULL */
 } Partition;
 
+typedef struct PartitionOptions {
+	bool freassociate;         /* -freassociate: float sums may be regrouped */
+} PartitionOptions;
+
 /* Partitions the module body. `ast` is the module the IR was lowered from. */
 Partition *partition_build(IRModule *m, const Module *ast, Arena *arena,
-                           const SourceFile *src);
+                           const SourceFile *src, const PartitionOptions *opts);
 void partition_free(Partition *p);
 /* -print-tasks: one block per task (lines, statements, why they are
  * together, what it receives and sends, its dependences and work). */

@@ -41,6 +41,8 @@ static void usage(FILE *f)
 	      "  -print-tasks    Print the partition into tasks and why statements share one\n"
 	      "  -emit-tasks -o DIR  Write the task program: run it with python3 DIR [-j N]\n"
 	      "  -j N            The worker count to plan for (default: all cores)\n"
+	      "  -freassociate   Let split loops regroup float sums (results may differ in\n"
+	      "                  the last bits from the sequential program's)\n"
 	      "  -passes=a,b     Run exactly these passes, in this order\n"
 	      "  -print-after=P  Print the IR after pass P (a comma list is allowed)\n"
 	      "  -print-after-all  Print the IR after every pass\n"
@@ -60,6 +62,8 @@ static void usage(FILE *f)
 static DdgOptions ddg_options;
 /* -o DIR for -emit-tasks */
 static const char *output_dir;
+/* -freassociate and the like, for the partitioner */
+static PartitionOptions partition_options;
 
 /* Lowers a checked module into SSA, runs the passes asked for, prints the
  * IR if asked. A verifier failure is a bug in surgec, reported as such
@@ -88,7 +92,7 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 	} else if (print == ACT_PRINT_MEM && status == 0) {
 		memest_print_module(out, ir, diag->src, path);
 	} else if ((print == ACT_PRINT_TASKS || print == ACT_EMIT_TASKS) && status == 0) {
-		Partition *p = partition_build(ir, m, arena, diag->src);
+		Partition *p = partition_build(ir, m, arena, diag->src, &partition_options);
 		if (print == ACT_PRINT_TASKS)
 			partition_print(out, p, diag->src);
 		else if (!emit_task_folder(p, diag->src, output_dir))
@@ -215,6 +219,8 @@ int main(int argc, char **argv)
 				        "count from 1 to 4096\n", v ? v : "");
 				return 1;
 			}
+		} else if (strcmp(a, "-freassociate") == 0) {
+			partition_options.freassociate = true;
 		} else if (strcmp(a, "-ddg-show-names") == 0) {
 			ddg_options.show_names = true;
 		} else if (a[0] == '-' && a[1] != 0) {

@@ -25,9 +25,14 @@ class Task:
 
 
 class Split:
-    """How a split loop runs: items(), map(chunk) per chunk, combine(items, parts)."""
+    """How a split loop runs: items(), map(chunk) per chunk, combine(items, parts).
 
-    __slots__ = ("items", "map", "combine")
+    With `state`, items() returns (items, map state, combine state) and the
+    state is passed on: map(map state, chunk), combine(items, parts, combine
+    state). chunks_per_worker: how many chunks per worker the items are cut
+    into."""
+
+    __slots__ = ("items", "map", "combine", "state", "chunks_per_worker")
 
 
 class Manifest:
@@ -177,6 +182,14 @@ def _parse_task(index, raw):
                                 "{\"items\": name, \"map\": name, \"combine\": name}")
         t.split = Split()
         t.split.items, t.split.map, t.split.combine = s["items"], s["map"], s["combine"]
+        t.split.state = s.get("state", False)
+        if type(t.split.state) is not bool:
+            raise ManifestError(f"{where}: 'split' 'state' must be true or false")
+        t.split.chunks_per_worker = s.get("chunks_per_worker", 4)
+        cpw = t.split.chunks_per_worker
+        if type(cpw) is not int or not 1 <= cpw <= 1000:
+            raise ManifestError(f"{where}: 'split' 'chunks_per_worker' must be a whole number "
+                                "from 1 to 1000")
     t.producers = sorted({src for _, src, _ in t.receives})
     t.label = f"task {t.id} ({describe_lines(t.lines)})" if t.lines else f"task {t.id}"
     return t

@@ -6,7 +6,8 @@ program defines can be shadowed by (or shadow) a helper. `__all__` is needed
 because `import *` skips names that start with an underscore.
 """
 
-__all__ = ["_SURGE_MISSING", "_surge_map", "_surge_results"]
+__all__ = ["_SURGE_MISSING", "_SURGE_NONE", "_SURGE_ZERO", "_surge_items", "_surge_map",
+           "_surge_oset", "_surge_results"]
 
 
 class _SurgeMissing:
@@ -83,3 +84,70 @@ class _surge_results:
             self._part += 1
             self._pos = 0
         return fallback()
+
+
+def _surge_items(iterable):
+    """A split loop's items: a range as it is (its chunks are ranges), a
+    list as it is, anything else listed, as the loop would iterate it."""
+    if isinstance(iterable, (list, range)):
+        return iterable
+    return list(iterable)
+
+
+class _SurgeNone:
+    """A map part's best-so-far before its chunk's first item: every
+    comparison with it says the item is better (`x > _SURGE_NONE`,
+    `x < _SURGE_NONE` and the like all hold, as does max(_SURGE_NONE, x) is x),
+    so the chunk's first item always takes its place. The combine part skips
+    a chunk whose best is still _SURGE_NONE."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return "_SURGE_NONE"
+
+    def __repr__(self):
+        return "_SURGE_NONE"
+
+    def __lt__(self, other):
+        return True
+
+    __gt__ = __le__ = __ge__ = __lt__
+
+
+_SURGE_NONE = _SurgeNone()
+
+
+class _SurgeZero:
+    """An untouched slot of a map part's `acc[i] += e` list: adding to it
+    gives the added value itself, and the combine part skips slots still
+    holding it, so only what the chunk added is added to the program's list."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return "_SURGE_ZERO"
+
+    def __repr__(self):
+        return "_SURGE_ZERO"
+
+    def __add__(self, other):
+        return other
+
+
+_SURGE_ZERO = _SurgeZero()
+
+
+class _surge_oset(dict):
+    """A map part's stand-in for a set it adds to: it keeps each added item
+    once, in the order first added, so the combine part adds them to the
+    program's set in the same order the loop would have (a set's iteration
+    order can depend on the order of insertion)."""
+
+    __slots__ = ()
+
+    def add(self, item):
+        self[item] = None
+
+    def __reduce__(self):
+        return (_surge_oset, (), None, None, iter(self.items()))

@@ -170,13 +170,32 @@ def _call(g, task, kind, extra):
         return None
     split = task.split
     if kind == ITEMS:
-        items = g[split.items]()
-        return items if isinstance(items, list) else list(items)
+        got = g[split.items]()
+        if not split.state:
+            return _listed(got), None, None
+        items, map_state, keep = got
+        return _listed(items), map_state, keep
+    parts = None
+    if kind == COMBINE:
+        items_data, part_data = extra
+        parts = [pickle.loads(p) for p in part_data]
+    if not split.state:
+        if kind == MAP:
+            return g[split.map](pickle.loads(extra))
+        g[split.combine](pickle.loads(items_data), parts)
+        return None
     if kind == MAP:
-        return g[split.map](pickle.loads(extra))
-    items_data, part_data = extra
-    g[split.combine](pickle.loads(items_data), [pickle.loads(p) for p in part_data])
+        map_state, chunk = pickle.loads(extra)
+        return g[split.map](map_state, chunk)
+    items, keep = pickle.loads(items_data)
+    g[split.combine](items, parts, keep)
     return None
+
+
+def _listed(items):
+    """A range stays one (its chunks are ranges: cheap to send); anything
+    else is listed once, as iterating it would have."""
+    return items if isinstance(items, (list, range)) else list(items)
 
 
 class _CannotSend(Exception):
@@ -195,9 +214,14 @@ def _pack(ctx, g, task, kind, index, value):
     if kind == ITEMS:
         # The whole list once (for combine, keeping aliasing between items)
         # and each chunk on its own (each map part unpickles only its chunk).
-        bounds = chunk_bounds(len(value), ctx.workers)
-        whole = _dumps(value, "the loop's items")
-        return whole, [_dumps(value[a:b], "the loop's items") for a, b in bounds]
+        items, map_state, keep = value
+        bounds = chunk_bounds(len(items), ctx.workers, task.split.chunks_per_worker)
+        if not task.split.state:
+            whole = _dumps(items, "the loop's items")
+            return whole, [_dumps(items[a:b], "the loop's items") for a, b in bounds]
+        whole = _dumps((items, keep), "the loop's items and the function's locals")
+        return whole, [_dumps((map_state, items[a:b]), "the loop's items and the function's locals")
+                       for a, b in bounds]
     if kind == MAP:
         return _dumps(value, f"the result of map part {index}")
     if not task.sends:
@@ -225,13 +249,13 @@ def _pack(ctx, g, task, kind, index, value):
         raise _CannotSend(f"cannot send '{culprit}' to another process: {e}") from None
 
 
-def chunk_bounds(n, workers):
-    """Contiguous [start, stop) slices of n items, in order: about four per
-    worker so uneven items even out, at least one item each, and none for
-    an empty list."""
+def chunk_bounds(n, workers, per_worker=4):
+    """Contiguous [start, stop) slices of n items, in order: per_worker per
+    worker (surgec's choice, in the manifest) so uneven items even out, at
+    least one item each, and none for an empty list."""
     if n <= 0:
         return []
-    count = min(n, 4 * max(1, workers))
+    count = min(n, per_worker * max(1, workers))
     size, extra = divmod(n, count)
     bounds = []
     start = 0

@@ -4,7 +4,7 @@ program behaves exactly as CPython running the original: the same stdout
 (bytes), exit status, last stderr line and files written, at each -j.
 
 usage: run_compare.py --surgec PATH [--data-from DIR [--gen-data SCALE]]
-                      [-j 1,2,4] PROGRAM.py...
+                      [-j 1,2,4] [--surgec-flag OPTION]... PROGRAM.py...
 
 Each program runs in a fresh copy of a work folder (the data folder's
 files, if given, else the program's own folder), once with CPython and
@@ -35,9 +35,14 @@ def snapshot(folder):
     return out
 
 
+# One string-hash seed for every run: a set's or dict's order of str keys
+# then depends only on what the program did, so it can be compared.
+ENV = dict(os.environ, PYTHONHASHSEED="0")
+
+
 def run(cmd, cwd, timeout):
     try:
-        r = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout,
+        r = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=timeout, env=ENV,
                            stdin=subprocess.DEVNULL)
         return r.returncode, r.stdout, r.stderr
     except subprocess.TimeoutExpired:
@@ -51,6 +56,8 @@ def main() -> int:
     ap.add_argument("--gen-data")
     ap.add_argument("-j", default="1,2,4")
     ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--surgec-flag", action="append", default=[],
+                    help="an option for surgec -emit-tasks (e.g. -freassociate)")
     ap.add_argument("programs", nargs="+")
     a = ap.parse_args()
     failed = 0
@@ -69,7 +76,7 @@ def main() -> int:
             name = os.path.basename(prog)
             folder = base if a.data_from else os.path.dirname(os.path.abspath(prog))
             tasks = os.path.join(tmp, name + ".tasks")
-            c = subprocess.run([a.surgec, "-emit-tasks", prog, "-o", tasks],
+            c = subprocess.run([a.surgec, "-emit-tasks", *a.surgec_flag, prog, "-o", tasks],
                                capture_output=True)
             if c.returncode != 0:
                 print(f"FAIL {name}: surgec exited {c.returncode}:\n{c.stderr.decode()}")

@@ -20,8 +20,30 @@ M = support._SURGE_MISSING
 ns = {}
 exec("from surge_runtime.support import *", ns)
 exported = sorted(k for k in ns if k != "__builtins__")
-assert exported == ["_SURGE_MISSING", "_surge_map", "_surge_results"], exported
+assert exported == ["_SURGE_MISSING", "_SURGE_NONE", "_SURGE_ZERO", "_surge_items", "_surge_map",
+                    "_surge_oset", "_surge_results"], exported
 print("ok: import *")
+
+# Split-loop helpers: the best-so-far placeholder loses every comparison,
+# the untouched slot adds as nothing, the ordered set keeps first-added
+# order through pickling; all survive pickling as themselves.
+N, Z = support._SURGE_NONE, support._SURGE_ZERO
+assert 3 > N and 3 < N and 3 >= N and 3 <= N and "a" > N and N < 3 and N >= 3
+assert max(N, 7) == 7 and min(N, 7) == 7 and max(N, -1) == -1
+assert Z + 5 == 5 and Z + 2.5 == 2.5 and Z + [1] == [1]
+for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):
+    assert pickle.loads(pickle.dumps((N, Z), proto)) == (N, Z)
+    assert pickle.loads(pickle.dumps(N, proto)) is N
+    s = support._surge_oset()
+    for x in (5, 3, 5, "k", 3, 1):
+        s.add(x)
+    back = pickle.loads(pickle.dumps(s, proto))
+    assert type(back) is support._surge_oset and list(back) == [5, 3, "k", 1], list(back)
+assert support._surge_items(range(3, 9)) == range(3, 9)
+assert support._surge_items({"b": 1, "a": 2}.items()) == [("b", 1), ("a", 2)]
+xs = [1, 2]
+assert support._surge_items(xs) is xs
+print("ok: split helpers")
 
 # The sentinel survives pickling as the same object, alone or inside values.
 assert pickle.loads(pickle.dumps(M)) is M

@@ -1,0 +1,39 @@
+/* loopsplit_body.h: checking a loop body for splitting (internal to
+ * loopsplit*.c). */
+#ifndef SURGE_LOOPSPLIT_BODY_H
+#define SURGE_LOOPSPLIT_BODY_H
+
+#include "passes/loopsplit_check.h"
+
+enum { LOOPSPLIT_MAX_REDS = 16 };
+
+typedef struct Check {
+	SplitContext *c;
+	bool freassociate;
+	IntScope ints;          /* where the loop's ints are decided */
+	NameList locals;        /* a function's loop: its parameters and locals */
+	NameList binds;         /* every name the loop binds */
+	NameList defined;       /* surely bound in this iteration so far */
+	NameList fresh;         /* bound only to objects made in the iteration */
+	NameList reads;         /* names read that the loop does not bind */
+	NameList plain;         /* names used outside reduction statements */
+	NameList comp;          /* names a comprehension being checked binds */
+	NameList touched;       /* accumulators and the names kept with a best */
+	NameList withs;         /* names kept with a best */
+	Reduction reds[LOOPSPLIT_MAX_REDS]; int nreds;
+	int depth;              /* loops nested inside the split loop */
+	const char *why;        /* the first reason it cannot be split */
+} Check;
+
+/* Checks the loop and finds its reductions; k->why says why it cannot be
+ * split. The caller sets c, freassociate, ints and locals first. */
+void check_loop(Check *k, const Stmt *loop);
+void check_free(Check *k);
+/* Sets k->why (if not set) to fmt with name in place of its %s. */
+void failf_name(Check *k, const char *fmt, const char *name);
+
+/* The summary of the module-level def `name` when it is hoisted, bound
+ * once, changes nothing and has no effects; NULL otherwise. */
+const Summary *pure_def_summary(SplitContext *c, const char *name);
+
+#endif

@@ -1,0 +1,53 @@
+# Loops that must not be split, each with the reason -print-tasks gives,
+# all still identical to CPython.
+# RUN: %surgec -print-tasks %s | FileCheck --check-prefix=TASKS %s
+# RUN: %python %S/../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
+# CHECK-COUNT-3: ok not-split.py
+# TASKS: not split: 'a' is used besides its reduction
+# TASKS: not split: calls 'print', which may change objects or have effects
+# TASKS: not split: 'prev' may hold a value an earlier iteration set
+# TASKS: not split: 'seen' is used besides its reduction
+# TASKS: not split: can leave early with break
+def prefix_sums(n):
+    a = [0] * n
+    for i in range(1, n):
+        a[i] = a[i - 1] + i % 13
+    return a
+
+
+def shifted(n):
+    prev = 0
+    out = 0
+    for i in range(n):
+        out += prev * 3 % 7
+        prev = i % 11
+    return out
+
+
+def first_repeat(n):
+    seen = [0] * 64
+    hits = 0
+    for i in range(n):
+        k = i * i % 61
+        if seen[k]:
+            hits += 1
+        seen[k] = 1
+    return hits
+
+
+def find(n):
+    found = -1
+    for i in range(n):
+        if i * i % 99991 == 5:
+            found = i
+            break
+    return found
+
+
+a = prefix_sums(40000)
+for i in range(40000):
+    if i % 9973 == 0:
+        print(i, a[i] % 100)
+print(shifted(40000))
+print(first_repeat(40000))
+print(find(40000))
