@@ -23,4 +23,8 @@ const Type *typerule_builtin(TypeTable *t, const char *name, const Type *const *
 /* recv.method(...) for a receiver of a builtin type. */
 const Type *typerule_method(TypeTable *t, const Type *recv, const char *method);
 
+/* Whether a function reading the module-level `name` may get the builtin
+ * of that name (the module binds it later, or deletes it). */
+bool typerule_is_builtin_name(const char *name);
+
 #endif

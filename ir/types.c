@@ -1,5 +1,6 @@
 /* types.c: interned static types. */
 #include "ir/typerules.h"
+#include "ir/lower.h"
 
 static const char *const type_names[] = {
 #define X(k, s) s,
@@ -260,4 +261,9 @@ const Type *typerule_method(TypeTable *t, const Type *recv, const char *m)
 	default:
 		return NULL;
 	}
+}
+
+bool typerule_is_builtin_name(const char *name)
+{
+	return is_builtin_name(name);
 }

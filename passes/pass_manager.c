@@ -55,16 +55,22 @@ static void print_timing(const Timing *t)
 	fprintf(stderr, "   %.4f (100.0%%)  Total\n\n", total);
 }
 
-/* Runs one pass on f with everything the options ask for around it;
- * false when verification failed. */
+/* Runs one pass on f (NULL: a module pass, on the whole module) with
+ * everything the options ask for around it; false when verification
+ * failed. */
 static bool run_one(IRModule *m, Function *f, int pass, const PassOptions *o,
                     Timing *t, StrBuf *out)
 {
 	const PassInfo *p = &pass_registry[pass];
+	/* LLVM names the module "[module]" in the same places. */
+	const char *on = f ? function_name(f) : "[module]";
 	if (o->debug_pass_manager)
-		fprintf(stderr, "Running pass: %s on %s\n", p->name, function_name(f));
+		fprintf(stderr, "Running pass: %s on %s\n", p->name, on);
 	double start = o->time_passes ? now() : 0;
-	p->run(f);
+	if (f)
+		p->run(f);
+	else
+		p->run_module(m);
 	if (o->time_passes) {
 		bool seen = false;
 		for (int k = 0; k < t->norder; k++)
@@ -75,8 +81,11 @@ static bool run_one(IRModule *m, Function *f, int pass, const PassOptions *o,
 	}
 	/* Dump before verifying, so a broken pass can be seen at work. */
 	if (o->print_after_all || (o->print_after && in_list(o->print_after, p->name))) {
-		sb_printf(out, "*** IR Dump After %s on %s ***\n", p->name, function_name(f));
-		ir_print_function(out, f);
+		sb_printf(out, "*** IR Dump After %s on %s ***\n", p->name, on);
+		if (f)
+			ir_print_function(out, f);
+		else
+			ir_print_module(out, m);
 	}
 	if (o->verify_each) {
 		StrBuf errors;
@@ -97,6 +106,36 @@ static bool run_one(IRModule *m, Function *f, int pass, const PassOptions *o,
 	return true;
 }
 
+/* Runs the pipeline from *list up to the next module pass (each function
+ * through all of those passes in turn), or that module pass alone, and
+ * moves *list past them (NULL at the end). */
+static bool run_segment(IRModule *m, const char **list, const PassOptions *o,
+                        Timing *t, StrBuf *out)
+{
+	const char *start = *list, *name;
+	size_t len;
+	if (pass_next_name(list, &name, &len) && pass_registry[pass_lookup(name, len)].run_module)
+		return run_one(m, NULL, pass_lookup(name, len), o, t, out);
+	/* Function passes: find where they end, then run them per function. */
+	int count = 1;
+	for (const char *at = *list; at; count++) {
+		const char *next = at;
+		if (!pass_next_name(&next, &name, &len) ||
+		    pass_registry[pass_lookup(name, len)].run_module)
+			break;
+		*list = at = next;
+	}
+	bool ok = true;
+	for (int k = 0; ok && k < m->functions.len; k++) {
+		const char *fl = start;
+		for (int i = 0; ok && i < count; i++) {
+			pass_next_name(&fl, &name, &len);
+			ok = run_one(m, m->functions.items[k], pass_lookup(name, len), o, t, out);
+		}
+	}
+	return ok;
+}
+
 bool pass_run(IRModule *m, const PassOptions *o, StrBuf *out)
 {
 	if (!pass_check_options(o))
@@ -107,12 +146,9 @@ bool pass_run(IRModule *m, const PassOptions *o, StrBuf *out)
 		.order = xcalloc((size_t)pass_registry_len, sizeof *t.order),
 	};
 	bool ok = true;
-	for (int k = 0; ok && k < m->functions.len && *pipeline; k++) {
-		const char *list = pipeline, *name;
-		size_t len;
-		while (ok && pass_next_name(&list, &name, &len))
-			ok = run_one(m, m->functions.items[k], pass_lookup(name, len), o, &t, out);
-	}
+	const char *segment = *pipeline ? pipeline : NULL;
+	while (ok && segment)
+		ok = run_segment(m, &segment, o, &t, out);
 	if (o->time_passes)
 		print_timing(&t);
 	free(t.seconds);

@@ -8,6 +8,7 @@
 
 const PassInfo pass_registry[] = {
 #define PASS(name, fn, desc) {name, fn, desc, NULL},
+#define MODULE_PASS(name, fn, desc) {name, NULL, desc, fn},
 #include "passes/passes.def"
 };
 

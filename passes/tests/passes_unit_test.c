@@ -898,7 +898,7 @@ static int check_options(const char *unused, PassOptions *o)
 
 static void test_options(void)
 {
-	CHECK(pass_registry_len == 5);  /* dce copyprop constfold simplifycfg out-of-ssa */
+	CHECK(pass_registry_len == 6);  /* dce copyprop constfold simplifycfg out-of-ssa typeinfer */
 	CHECK(pass_lookup("dce", 3) == 0 && pass_lookup("simplifycfg", 11) == 3);
 	CHECK(pass_lookup("dcex", 4) < 0 && pass_lookup("dc", 2) < 0);
 	CHECK(pass_registry[pass_lookup("constfold", 9)].run == pass_constfold);
