@@ -194,7 +194,9 @@ def parse_print_mem(text):
 def sep_stats(path, sep):
     """file_count and file_max_count: the separator's occurrences (as
     str.count counts them) in the file's lines, and the most on one line;
-    with None, the words (what split() gives)."""
+    with None, the words (what split() gives). file_distinct and
+    file_max_part: the distinct parts line.split(sep) gives over the file,
+    and the longest in characters."""
     with open(path, "rb") as f:
         data = f.read()
     text = data.decode("utf-8", errors="surrogateescape").replace("\r\n", "\n").replace("\r", "\n")
@@ -202,7 +204,13 @@ def sep_stats(path, sep):
         counts = [len(line.split()) for line in text.split("\n")]
     else:
         counts = [line.count(sep) for line in text.split("\n")]
-    return {"file_count": sum(counts), "file_max_count": max(counts, default=0)}
+    # file_distinct, file_max_part: the parts of each line (its end kept,
+    # as iterating a file gives it)
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    parts = [p for line in lines if line for p in line.split(sep)]
+    return {"file_count": sum(counts), "file_max_count": max(counts, default=0),
+            "file_distinct": len(set(parts)), "file_max_part": max(map(len, parts), default=0)}
 
 
 def file_stats(path):
@@ -266,7 +274,8 @@ def evaluate(formula, workdir, names=None, static=False):
             if fn == "max" and node.args:
                 return max(ev(a) for a in node.args)
             consts = [a.value for a in node.args if isinstance(a, ast.Constant)]
-            if (fn in ("file_count", "file_max_count") and len(consts) == 2 == len(node.args)
+            if (fn in ("file_count", "file_max_count", "file_distinct", "file_max_part")
+                    and len(consts) == 2 == len(node.args)
                     and isinstance(consts[0], str) and (consts[1] is None or isinstance(consts[1], str))):
                 path = consts[0] if os.path.isabs(consts[0]) else os.path.join(workdir, consts[0])
                 if not os.path.isfile(path):

@@ -21,7 +21,9 @@
  * (docs/memest.md defines them exactly). */
 enum { FS_LINES, FS_BYTES, FS_MAXLINE, FS_WIDTH, FS_NSTATS,
        FS_COUNT = FS_NSTATS,   /* occurrences of a separator in the file */
-       FS_MAXCOUNT };          /* the most of them on one line */
+       FS_MAXCOUNT,            /* the most of them on one line */
+       FS_DISTINCT,            /* distinct words (split()'s parts) in the file */
+       FS_MAXPART };           /* the longest word in characters */
 
 enum { MA_FILE, MA_LEN, MA_ITEM, MA_MAX };
 
@@ -74,6 +76,7 @@ typedef struct SepStat {
 	const char *path, *sep;
 	bool found;
 	uint64_t count, maxcount;
+	uint64_t distinct, maxpart; /* words only (sep ""): FS_DISTINCT, FS_MAXPART */
 } SepStat;
 
 typedef struct SymCtx {
@@ -98,7 +101,8 @@ const Sym *sym_num(SymCtx *c, uint64_t v);
 const Sym *sym_unknown(SymCtx *c);
 const Sym *sym_atom(SymCtx *c, MemAtom *a);
 const Sym *sym_file(SymCtx *c, const char *path, int stat);
-/* file_count(path, sep) or file_max_count(path, sep) */
+/* file_count(path, sep), file_max_count(path, sep); file_distinct(path,
+ * None), file_max_part(path, None) with sep "" */
 const Sym *sym_file_sep(SymCtx *c, const char *path, int stat, const char *sep);
 const Sym *sym_len_of(SymCtx *c, const char *name, const Sym *bound);
 MemAtom *sym_new_item(SymCtx *c);
@@ -196,6 +200,11 @@ struct AVal {
 	                         * kept elsewhere must be counted there */
 	bool approx;            /* len is a bound the run may be far below: distinct
 	                         * keys of a set or dict, or what was made of them */
+	/* how many different values (by ==) it may take over the whole run,
+	 * wherever it is made (the words of a file: file_distinct); NULL: no
+	 * bound but the number of times it is made. av_distinct adds what
+	 * ranges, constants and tuples give. */
+	const Sym *distinct;
 };
 
 typedef struct MemEstimates MemEst;
@@ -249,6 +258,11 @@ const Sym *list_shape_iter(MemEst *E, const Sym *n);
 const Sym *dict_shape(MemEst *E, const Sym *n, bool strkeys);
 const Sym *set_shape(MemEst *E, const Sym *n);
 void av_fingerprint(StrBuf *out, const AVal *a, int depth);
+/* The different values a may take over the run, or NULL: no bound. */
+const Sym *av_distinct(MemEst *E, const AVal *a);
+/* The smaller of two bounds as the files measured now say (either is
+ * sound: both are upper bounds of the same count). */
+const Sym *sym_min_now(SymCtx *c, const Sym *a, const Sym *b);
 
 /* ---- memest_fn.c: one function under one calling context ---- */
 
@@ -359,6 +373,9 @@ MemAtom *fn_item(FnCtx *X, int loop);
  * (a line of file `path`): summed over the loop, file_count(path, sep). */
 const Sym *fn_sep_count(FnCtx *X, const MemAtom *line, const char *path, const char *sep);
 void fn_add_once(FnCtx *X, Instr *site, Instr *receiver, const Sym *bytes);
+/* s per execution of a block in loop `from`, summed over the loops
+ * around it up to (not including) loop `upto`'s. */
+const Sym *fn_over_loops(FnCtx *X, int from, int upto, const Sym *s);
 /* Whether v's object was made in this function (not reached through a
  * parameter, a module-level name or an attribute). */
 bool fn_local_object(FnCtx *X, Instr *v);

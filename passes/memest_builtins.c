@@ -150,12 +150,24 @@ static void call_builtin1(FnCtx *X, Instr *in, const char *name, int first, Out 
 		}
 	} else if (strcmp(name, "set") == 0 || strcmp(name, "frozenset") == 0) {
 		const AVal *it = a0 ? ops_iterable(E, a0) : NULL;
+		const AVal *el = it ? av_item(E, it) : av_bot();
 		const Sym *len = it ? av_len(E, it) : SY->zero;
+		const Sym *items = it ? av_items(E, it) : SY->zero;
+		const Sym *fresh = it ? ops_items_fresh(E, it) : SY->zero;
+		const Sym *sum_len = it ? it->sum_len : SY->zero;
+		const Sym *d = it ? av_distinct(E, el) : NULL;
+		if (d && sym_min_now(SY, len, d) == d) {
+			/* it keeps one item per distinct value */
+			const Sym *each = sym_no_items(SY, el->graph);
+			len = d;
+			items = sym_mul(SY, d, each);
+			fresh = sym_is_zero(fresh) ? fresh : items;
+			sum_len = sym_mul(SY, d, sym_no_items(SY, av_len(E, el)));
+		}
 		const Sym *shape = set_shape(E, len);
-		o->val = av_coll(E, AK_SET, len, it ? av_item(E, it) : av_bot(), NULL,
-		                 it ? it->sum_len : SY->zero, it ? av_items(E, it) : SY->zero, shape);
+		o->val = av_coll(E, AK_SET, len, el, NULL, sum_len, items, shape);
 		((AVal *)o->val)->approx = true; /* distinct items: fewer, often far fewer */
-		o->alloc = sym_add(SY, shape, it ? ops_items_fresh(E, it) : SY->zero);
+		o->alloc = sym_add(SY, shape, fresh);
 	} else if (strcmp(name, "dict") == 0) {
 		if (!a0) {
 			o->val = av_coll(E, AK_DICT, SY->zero, av_bot(), av_bot(), SY->zero, SY->zero,
@@ -411,6 +423,13 @@ static void method_str(FnCtx *X, Instr *in, const AVal *s, const char *m, Out *o
 		const Sym *shape = list_shape_iter(E, parts);
 		AVal *part = (AVal *)av_str(E, s->len, s->width);
 		part->src = s->src; /* part of a line of that file */
+		if (s->src && s->line && words && !ms) {
+			/* the words of a whole line (stripping keeps them): one of
+			 * the file's distinct words, at most its longest */
+			part->distinct = sym_file_sep(SY, s->src, FS_DISTINCT, "");
+			part->len = sym_min_now(SY, s->len, sym_file_sep(SY, s->src, FS_MAXPART, ""));
+			part->graph = str_bytes(E, part->len, part->width);
+		}
 		o->val = av_coll(E, AK_LIST, parts, part, NULL, s->len, strs, shape);
 		((AVal *)o->val)->fresh_items = true;
 		o->alloc = sym_add(SY, shape, strs);

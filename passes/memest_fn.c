@@ -583,16 +583,20 @@ static const AVal *raw(FnCtx *X, Instr *v)
 
 bool fn_local_object(FnCtx *X, Instr *v)
 {
-	(void)X;
 	v = ir_resolve(v);
 	if (v->op == OP_ITER && v->args.len)
 		v = ir_resolve(v->args.items[0]);
-	return !fn_external(fn_top_container(v));
+	Instr *top = fn_top_container(v);
+	if (fn_external(top))
+		return false;
+	/* in the module body, what an earlier statement made exists before
+	 * this one starts: it is that statement's */
+	return !(X->I->f->is_module && X->cur && top->stmt >= 0 && top->stmt < X->cur->stmt);
 }
 
 /* Summing a per-execution count or size over the loops that contain the
  * block but not `upto` (the receiver's definition): innermost first. */
-static const Sym *over_loops(FnCtx *X, int from, int upto, const Sym *s)
+const Sym *fn_over_loops(FnCtx *X, int from, int upto, const Sym *s)
 {
 	MemEst *E = X->E;
 	for (int l = from; l >= 0 && !fn_loop_within(X->I, upto, l); l = X->I->loops[l].parent)
@@ -681,6 +685,10 @@ typedef struct GrowArg {
 	bool unknown;
 	bool fresh;             /* some item put in was made here */
 	const AVal *item, *value;
+	/* the distinct keys of the sites summed (dict, set); nokeys: some site
+	 * has no bound */
+	const Sym *keys;
+	bool nokeys;
 } GrowArg;
 
 /* Whether `in` grows an object of class root (directly, or one of its
@@ -742,6 +750,13 @@ static const Sym *grow_value(FnCtx *X, Instr *in, void *arg)
 		return NULL;
 	}
 	int l = fn_loop_of(X, in);
+	/* the keys of the sites of a group: each site's, together */
+	AKind rk = raw(X, r)->kind;
+	const Sym *keys = g.item && (rk == AK_DICT || rk == AK_SET) ? av_distinct(E, g.item) : NULL;
+	if (!keys)
+		ga->nokeys = true;
+	else if (!ga->keys || !sym_equal(ga->keys, keys))
+		ga->keys = ga->keys ? sym_add(SY, ga->keys, keys) : keys;
 	if (g.item) {
 		const AVal *it = av_upto(X, l, -2, g.item);
 		ga->item = ga->item ? av_join(E, ga->item, it) : it;
@@ -782,7 +797,7 @@ static void class_sites(FnCtx *X, int root, bool items, Instr ***list, int *n)
 /* Does anything in this function grow class root (or its items)? */
 static bool has_growth(FnCtx *X, int root, bool items)
 {
-	GrowArg ga = {root, items, 0, false, false, false, NULL, NULL};
+	GrowArg ga = {root, items, 0, false, false, false, NULL, NULL, NULL, false};
 	Instr **sites;
 	int n;
 	class_sites(X, root, items, &sites, &n);
@@ -805,6 +820,19 @@ static const Sym *group_value(FnCtx *X, Instr *in, void *arg)
 		if (gr->sites[i] == in)
 			return grow_value(X, in, gr->ga);
 	return NULL;
+}
+
+/* A site's growth summed over the loops up to the receiver's region; a
+ * dict or set keeps one entry per distinct key, however many inserts
+ * (`keys`: their bound, or NULL), so it is at most that many times the
+ * largest insert, when that is smaller now. */
+static const Sym *keyed_total(FnCtx *X, int l, int region, const Sym *per, const Sym *keys)
+{
+	MemEst *E = X->E;
+	const Sym *summed = fn_over_loops(X, l, region, per);
+	if (!keys || sym_min_now(SY, fn_over_loops(X, l, region, SY->one), keys) != keys)
+		return summed;
+	return sym_mul(SY, keys, sym_no_items(SY, per));
 }
 
 /* The total growth of one object of the class (field: count, item bytes
@@ -832,6 +860,8 @@ static const Sym *grow_total(FnCtx *X, int region, GrowArg *ga, int field)
 				group[ng++] = sites[j];
 			}
 		const Sym *per;
+		ga->keys = NULL;
+		ga->nokeys = false;
 		if (ng == 1) {
 			per = grow_value(X, group[0], ga);
 		} else {
@@ -839,7 +869,8 @@ static const Sym *grow_total(FnCtx *X, int region, GrowArg *ga, int field)
 			per = path_max(X, l, group_value, NULL, &gr);
 		}
 		if (per)
-			total = sym_add(SY, total, over_loops(X, l, region, per));
+			total = sym_add(SY, total, keyed_total(X, l, region, per,
+			                                       ga->nokeys ? NULL : ga->keys));
 	}
 	free(done);
 	free(group);
@@ -855,7 +886,7 @@ static const AVal *grown(FnCtx *X, int root, const AVal *base)
 	    base->kind != AK_TOP)
 		return base;
 	int region = fn_class_region(X, root);
-	GrowArg ga = {root, false, 0, false, false, false, NULL, NULL};
+	GrowArg ga = {root, false, 0, false, false, false, NULL, NULL, NULL, false};
 	const AVal *r = base;
 	if (has_growth(X, root, false)) {
 		const Sym *count = grow_total(X, region, &ga, 0);
@@ -903,7 +934,7 @@ static const AVal *grown(FnCtx *X, int root, const AVal *base)
 	}
 	/* appends to its items: each item may have taken all of them */
 	if (has_growth(X, root, true) && r->kind != AK_TOP) {
-		GrowArg gi = {root, true, 0, false, false, false, NULL, NULL};
+		GrowArg gi = {root, true, 0, false, false, false, NULL, NULL, NULL, false};
 		const Sym *count = grow_total(X, region, &gi, 0);
 		const Sym *bytes = grow_total(X, region, &gi, 1);
 		if (gi.unknown)
@@ -1189,7 +1220,7 @@ void fn_values(FnCtx *X)
 				if (parent)
 					rl = fn_class_region(X, I->cls[parent->id]);
 				const Sym *count = g.unknown ? sym_unknown(SY)
-				                             : over_loops(X, fn_loop_of(X, in), rl, g.count);
+				                             : fn_over_loops(X, fn_loop_of(X, in), rl, g.count);
 				const Sym *grow;
 				uint64_t c;
 				if (fin->kind == AK_LIST || parent)

@@ -596,9 +596,10 @@ static uint64_t eval_atom(SymCtx *c, const MemAtom *a, int depth)
 {
 	switch (a->kind) {
 	case MA_FILE: {
-		if (a->stat == FS_COUNT || a->stat == FS_MAXCOUNT) {
+		if (a->stat >= FS_COUNT) {
 			const SepStat *ss = sym_sep_stat(c, a->str, a->sep);
-			return !ss->found ? MEM_INF : a->stat == FS_COUNT ? ss->count : ss->maxcount;
+			uint64_t v[] = {ss->count, ss->maxcount, ss->distinct, ss->maxpart};
+			return !ss->found ? MEM_INF : v[a->stat - FS_COUNT];
 		}
 		const FileStat *st = sym_file_stat(c, a->str);
 		return st->found ? st->v[a->stat] : MEM_INF;
@@ -615,6 +616,17 @@ static uint64_t eval_atom(SymCtx *c, const MemAtom *a, int depth)
 		return m;
 	}
 	}
+}
+
+const Sym *sym_min_now(SymCtx *c, const Sym *a, const Sym *b)
+{
+	if (!a || !b)
+		return a ? a : b;
+	if (sym_le(a, b))
+		return a;
+	if (sym_le(b, a))
+		return b;
+	return sym_eval(c, b) < sym_eval(c, a) ? b : a;
 }
 
 uint64_t sym_eval(SymCtx *c, const Sym *s)
@@ -768,7 +780,8 @@ const Sym *sym_sum_over(SymCtx *c, const Sym *s, const MemAtom *item, const Sym 
 /* ---- printing ---- */
 
 static const char *const stat_names[] = {"file_lines", "file_bytes", "file_max_line",
-                                         "file_width", "file_count", "file_max_count"};
+                                         "file_width", "file_count", "file_max_count",
+                                         "file_distinct", "file_max_part"};
 
 static void print_pystr(StrBuf *out, const char *s)
 {
@@ -987,6 +1000,66 @@ static uint64_t count_words(const StrBuf *line)
 	return n;
 }
 
+/* The distinct words of a file and the longest, as split() finds them
+ * when the file is ASCII; a file with other bytes (Unicode whitespace may
+ * split a run) is bounded by its word count and longest line instead. */
+typedef struct WordSet { char **slots; size_t cap, len; uint64_t longest; } WordSet;
+
+static void wordset_add(WordSet *w, const char *s, size_t n)
+{
+	if (n > w->longest)
+		w->longest = n;
+	if (2 * (w->len + 1) > w->cap) {
+		WordSet g = {xcalloc(w->cap ? 2 * w->cap : 64, sizeof(char *)), w->cap ? 2 * w->cap : 64,
+		             0, w->longest};
+		for (size_t i = 0; i < w->cap; i++)
+			if (w->slots[i]) {
+				size_t j = hash_bytes(1469598103934665603u, w->slots[i], strlen(w->slots[i])) & (g.cap - 1);
+				while (g.slots[j])
+					j = (j + 1) & (g.cap - 1);
+				g.slots[j] = w->slots[i];
+				g.len++;
+			}
+		free(w->slots);
+		*w = g;
+	}
+	size_t j = hash_bytes(1469598103934665603u, s, n) & (w->cap - 1);
+	for (; w->slots[j]; j = (j + 1) & (w->cap - 1))
+		if (strlen(w->slots[j]) == n && memcmp(w->slots[j], s, n) == 0)
+			return;
+	char *copy = xmalloc(n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	w->slots[j] = copy;
+	w->len++;
+}
+
+static void wordset_free(WordSet *w)
+{
+	for (size_t i = 0; i < w->cap; i++)
+		free(w->slots[i]);
+	free(w->slots);
+}
+
+static bool ascii_space(unsigned char b)
+{
+	return b == ' ' || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f);
+}
+
+static void add_words(WordSet *w, const StrBuf *line)
+{
+	size_t i = 0;
+	while (i < line->len) {
+		while (i < line->len && ascii_space((unsigned char)line->data[i]))
+			i++;
+		size_t start = i;
+		while (i < line->len && !ascii_space((unsigned char)line->data[i]))
+			i++;
+		if (i > start)
+			wordset_add(w, line->data + start, i - start);
+	}
+}
+
 /* Counts a separator in each line (text mode's lines) of a file: the
  * total and the most on one line, as str.count counts (no overlaps); the
  * empty separator counts words (split()'s parts). */
@@ -1023,12 +1096,15 @@ const SepStat *sym_sep_stat(SymCtx *c, const char *path, const char *sep)
 	uint64_t total = 0, most = 0;
 	int ch;
 	bool ok = true;
+	WordSet words = {0};
 	for (;;) {
 		ch = fgetc(f);
 		if (ch == EOF || ch == '\n' || ch == '\r') {
 			uint64_t n = 0;
-			if (k == 0)
+			if (k == 0) {
 				n = count_words(&line);
+				add_words(&words, &line);
+			}
 			for (const char *p = line.data; k && line.len && (p = strstr(p, sep)); p += k)
 				n++;
 			total += n;
@@ -1047,10 +1123,16 @@ const SepStat *sym_sep_stat(SymCtx *c, const char *path, const char *sep)
 	ok &= !ferror(f);
 	fclose(f);
 	sb_free(&line);
-	if (!ok)
+	if (!ok) {
+		wordset_free(&words);
 		return ss;
+	}
 	ss->found = true;
 	ss->count = total;
 	ss->maxcount = most;
+	bool ascii = st->v[FS_WIDTH] == 1;
+	ss->distinct = ascii ? words.len : total;
+	ss->maxpart = ascii ? words.longest : st->v[FS_MAXLINE];
+	wordset_free(&words);
 	return ss;
 }

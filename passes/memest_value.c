@@ -433,6 +433,10 @@ static const AVal *join_depth(MemEst *E, const AVal *a, const AVal *b, int depth
 	if (a->line != b->line)
 		r->line = NULL;
 	r->appended = a->appended && b->appended;
+	/* either one's values: at most both counts together */
+	r->distinct = !a->distinct || !b->distinct ? NULL
+	              : sym_equal(a->distinct, b->distinct) ? a->distinct
+	              : sym_add(SY, a->distinct, b->distinct);
 	return r;
 }
 
@@ -466,7 +470,8 @@ static bool eq_depth(const AVal *a, const AVal *b, int depth)
 		return false;
 	if (!seq(a->ub, b->ub) || !seq(a->len, b->len) || !seq(a->width, b->width) ||
 	    !seq(a->sum_len, b->sum_len) || !seq(a->items, b->items) || !seq(a->shape, b->shape) ||
-	    !seq(a->graph, b->graph) || !seq(a->ifresh, b->ifresh) || !seq(a->rlen, b->rlen))
+	    !seq(a->graph, b->graph) || !seq(a->ifresh, b->ifresh) || !seq(a->rlen, b->rlen) ||
+	    !seq(a->distinct, b->distinct))
 		return false;
 	if (!eq_depth(a->elem, b->elem, depth + 1) || !eq_depth(a->val, b->val, depth + 1))
 		return false;
@@ -513,6 +518,7 @@ static const AVal *widen_depth(MemEst *E, const AVal *old, const AVal *nw, int d
 	r->shape = wsym(E, old->shape, nw->shape);
 	r->ifresh = wsym(E, old->ifresh, nw->ifresh);
 	r->rlen = wsym(E, old->rlen, nw->rlen);
+	r->distinct = seq(old->distinct, nw->distinct) ? nw->distinct : NULL;
 	r->elem = widen_depth(E, old->elem, nw->elem, depth + 1);
 	r->val = widen_depth(E, old->val, nw->val, depth + 1);
 	if (old->ntup != nw->ntup) {
@@ -687,7 +693,7 @@ void av_fingerprint(StrBuf *out, const AVal *a, int depth)
 	sb_printf(out, " %s %s %d ", a->fn ? a->fn->name : "", a->src ? a->src : "",
 	          a->line ? a->line->id : -1);
 	const Sym *syms[] = {a->ub, a->len, a->width, a->sum_len, a->items, a->shape, a->graph,
-	                     a->ifresh, a->rlen};
+	                     a->ifresh, a->rlen, a->distinct};
 	for (size_t i = 0; i < sizeof syms / sizeof *syms; i++) {
 		put_sym(out, syms[i]);
 		sb_putc(out, ';');
@@ -697,6 +703,38 @@ void av_fingerprint(StrBuf *out, const AVal *a, int depth)
 	for (int i = 0; i < a->ntup; i++)
 		av_fingerprint(out, a->tup[i], depth + 1);
 	sb_putc(out, '}');
+}
+
+const Sym *av_distinct(MemEst *E, const AVal *a)
+{
+	switch (a->kind) {
+	case AK_NONE:
+		return SY->one;
+	case AK_BOOL:
+		return sym_num(SY, 2);
+	case AK_INT:
+		if (a->lo > -AV_INF && a->hi < AV_INF && a->lo <= a->hi && a->hi - a->lo < (1ll << 40))
+			return sym_num(SY, (uint64_t)(a->hi - a->lo) + 1);
+		break;
+	case AK_STR:
+		if (a->name)
+			return SY->one;
+		break;
+	case AK_TUPLE: {
+		/* a pair of bounded values: at most the product */
+		const Sym *n = a->ntup && a->tup ? SY->one : NULL;
+		for (int i = 0; n && i < a->ntup; i++) {
+			const Sym *d = av_distinct(E, a->tup[i]);
+			n = d ? sym_mul(SY, n, d) : NULL;
+		}
+		if (n)
+			return n;
+		break;
+	}
+	default:
+		break;
+	}
+	return a->distinct;
 }
 
 /* keep the constants in one place for the ops */

@@ -27,6 +27,7 @@ typedef struct Own {
 	int oclass;             /* OC_* */
 	int level;              /* loop of the owner's making, -1 function, -2 external */
 	Instr *lastuse;         /* OC_TEMP: its last use in its block; NULL: another block */
+	Instr *via;             /* the instruction that stored it into its owner, or NULL */
 } Own;
 
 bool fn_external(const Instr *v)
@@ -121,11 +122,11 @@ static void fill_reach(FnCtx *X, Reach *r)
 static Own owner_of(FnCtx *X, const Reach *R, Instr *v, int depth)
 {
 	FnInfo *I = X->I;
-	Own o = {v, OC_TEMP, -1, NULL};
+	Own o = {v, OC_TEMP, -1, NULL, NULL};
 	if (depth > 16 || !v || v->id <= 0)
-		return (Own){NULL, OC_EXT, -2, NULL};
+		return (Own){NULL, OC_EXT, -2, NULL, NULL};
 	if (fn_external(v))
-		return (Own){NULL, OC_EXT, -2, NULL};
+		return (Own){NULL, OC_EXT, -2, NULL, NULL};
 	/* stored into a container: it lives as long as that one */
 	for (int u = I->use_start[v->id]; u < I->use_start[v->id + 1]; u++) {
 		Instr *user = I->uses[u];
@@ -135,9 +136,12 @@ static Own owner_of(FnCtx *X, const Reach *R, Instr *v, int depth)
 			bool escapes = false;
 			Instr *into = ops_stored_into(X, user, a, &escapes);
 			if (escapes)
-				return (Own){NULL, OC_EXT, -2, NULL};
-			if (into && into != v)
-				return owner_of(X, R, fn_top_container(into), depth + 1);
+				return (Own){NULL, OC_EXT, -2, NULL, NULL};
+			if (into && into != v) {
+				Own top = owner_of(X, R, fn_top_container(into), depth + 1);
+				top.via = user;
+				return top;
+			}
 		}
 	}
 	o.level = I->bloop[v->block->id];
@@ -148,6 +152,42 @@ static Own owner_of(FnCtx *X, const Reach *R, Instr *v, int depth)
 	else if (!uses_in_block(X, v, v->block, &o.lastuse, 0))
 		o.lastuse = NULL; /* a temporary until the iteration or statement ends */
 	return o;
+}
+
+/* Whether v is stored into a container by one instruction only. */
+static bool stored_once(FnCtx *X, Instr *v)
+{
+	FnInfo *I = X->I;
+	int stores = 0;
+	for (int u = I->use_start[v->id]; u < I->use_start[v->id + 1]; u++) {
+		Instr *user = I->uses[u];
+		for (int a = 0; a < user->args.len; a++) {
+			bool esc = false;
+			if (ir_resolve(user->args.items[a]) == v &&
+			    (ops_stored_into(X, user, a, &esc) || esc))
+				stores++;
+		}
+	}
+	return stores == 1;
+}
+
+/* An object a dict or set insert keeps: the table keeps the first key
+ * object of each distinct key and one value per key (a new one replaces
+ * the old, freed when nothing else holds it), so over the loops at most
+ * the distinct keys' count of them. NULL: no such bound. */
+static const Sym *distinct_keys(FnCtx *X, Instr *v, const Own *o)
+{
+	Instr *via = o->via;
+	if (!via || !via->args.len || !stored_once(X, v))
+		return NULL;
+	Instr *recv = ir_resolve(via->args.items[0]);
+	Growth g;
+	memset(&g, 0, sizeof g);
+	if (!recv || recv->id <= 0 || !ops_growth(X, via, recv, &g) || g.replace || g.unknown ||
+	    !g.item)
+		return NULL;
+	AKind k = fn_get(X, recv)->kind;
+	return k == AK_DICT || k == AK_SET ? av_distinct(X->E, g.item) : NULL;
 }
 
 /* ---- the walk ---- */
@@ -435,7 +475,7 @@ static void walk_region(Walk *W, int region)
 				if (X->once[r].site != in)
 					continue;
 				Instr *recv = X->once[r].owner;
-				Own tmpo = {NULL, OC_EXT, -2, NULL};
+				Own tmpo = {NULL, OC_EXT, -2, NULL, NULL};
 				const Own *o = recv && recv->id > 0 ? &W->own[recv->id] : &tmpo;
 				int rl = recv && recv->id > 0 ? fn_class_region(X, I->cls[recv->id]) : -1;
 				/* in the region that makes the receiver it is per execution */
@@ -465,6 +505,16 @@ static void walk_region(Walk *W, int region)
 			for (int p = 0; p < np; p++) {
 				const Own *o = pieces[p].own;
 				const Sym *amt = pieces[p].amount;
+				if (!owner_inside(W, o, region) && !fnlevel && p == 0 && o->owner) {
+					const Sym *keys = distinct_keys(X, in, o);
+					int rl = fn_class_region(X, I->cls[o->owner->id]);
+					const Sym *times = fn_over_loops(X, region, rl, SY->one);
+					if (keys && sym_min_now(SY, times, keys) == keys) {
+						acc_add(E, &me->acc, o->owner, rl,
+						        sym_mul(SY, keys, sym_no_items(SY, amt)), true);
+						continue;
+					}
+				}
 				if (!owner_inside(W, o, region)) {
 					if (fnlevel) {
 						W->escaped = sym_add(SY, W->escaped, amt);

@@ -6,9 +6,11 @@ written as a small Python expression:
     56 + 8 * file_lines('data.csv')
     max(1, len_of('rows') // 4)
 
-Allowed: integer literals, + - * // and unary -, max(...), min(...), and
-file_lines('path'), file_bytes('path'), len_of('name') with one string
-literal each. The string is parsed with `ast` and walked here; it is never
+Allowed: integer literals, + - * // and unary -, max(...), min(...),
+len_of('name'), and the file statistics of surgec's memory estimates
+(docs/memest.md): file_lines, file_bytes, file_max_line, file_width of a
+literal path, and file_count, file_max_count, file_distinct,
+file_max_part of a literal path and a separator (a string or None). The string is parsed with `ast` and walked here; it is never
 given to eval(), since a manifest is data and must not run code.
 
 Estimates only feed --profile and progress, so every failure (a bad formula,
@@ -17,12 +19,15 @@ a missing file, a name that is not bound, a division by zero) means
 """
 
 import ast
-import os
+import re
 
 # Formulas are short; a longer string is not something surgec wrote.
-_MAX_FORMULA = 2000
+_MAX_FORMULA = 20000
 # Products of many big literals could build huge ints; no estimate needs more.
 _MAX_BITS = 256
+# Statistics are computed once per file and separator in a process: a
+# formula names the same file many times.
+_stats_cache = {}
 
 
 class _Unknown(Exception):
@@ -97,13 +102,11 @@ def _eval(node, names):
                 raise _Unknown
             values = [_eval(arg, names) for arg in node.args]
             return max(values) if name == "max" else min(values)
-        if name == "file_lines":
-            return _file_lines(_string_arg(node))
-        if name == "file_bytes":
-            try:
-                return os.path.getsize(_string_arg(node))
-            except OSError:
-                raise _Unknown from None
+        if name in _LINE_STATS:
+            return _line_stats(_string_arg(node))[name]
+        if name in _SEP_STATS:
+            path, sep = _path_and_sep(node)
+            return _sep_stats(path, sep)[name]
         if name == "len_of":
             key = _string_arg(node)
             if names is None or key not in names:
@@ -115,19 +118,76 @@ def _eval(node, names):
     raise _Unknown
 
 
-def _file_lines(path):
-    """Lines as `for line in open(path)` would count them: a last line
-    without a newline still counts."""
-    count = 0
-    last = b"\n"
+_LINE_STATS = ("file_lines", "file_bytes", "file_max_line", "file_width")
+_SEP_STATS = ("file_count", "file_max_count", "file_distinct", "file_max_part")
+
+
+def _path_and_sep(node):
+    """file_count('path', sep): a string literal and a string or None."""
+    args = node.args
+    if (len(args) != 2 or node.keywords
+            or not all(isinstance(a, ast.Constant) for a in args)
+            or not isinstance(args[0].value, str)
+            or not (args[1].value is None or isinstance(args[1].value, str))
+            or args[1].value == ""):
+        raise _Unknown
+    return args[0].value, args[1].value
+
+
+def _read(path):
     try:
         with open(path, "rb") as f:
-            while True:
-                block = f.read(1 << 20)
-                if not block:
-                    break
-                count += block.count(b"\n")
-                last = block[-1:]
+            return f.read()
     except OSError:
         raise _Unknown from None
-    return count + (last != b"\n")
+
+
+# A line as text-mode iteration yields it: \n, \r\n and \r each end one,
+# and a last line without an end counts.
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _line_stats(path):
+    """The lines, the size, the longest line in bytes with its end, and 1
+    or 4 bytes a character (4 when any byte is not ASCII)."""
+    key = ("lines", path)
+    if key not in _stats_cache:
+        data = _read(path)
+        lengths = [m.end() - m.start() for m in _LINE.finditer(data)]
+        _stats_cache[key] = {
+            "file_lines": len(lengths),
+            "file_bytes": len(data),
+            "file_max_line": max(lengths, default=0),
+            "file_width": 1 if data.isascii() else 4,
+        }
+    return _stats_cache[key]
+
+
+def _text_lines(text):
+    """The lines of newline-normalized text, each with its \\n."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
+def _sep_stats(path, sep):
+    """Over the file's lines: the occurrences of sep (str.count), the most
+    on one line, the distinct parts line.split(sep) gives, and the longest
+    part in characters; with None, words as split() gives them."""
+    key = ("sep", path, sep)
+    if key not in _stats_cache:
+        text = _read(path).decode("utf-8", errors="surrogateescape")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        counts, parts, longest = [], set(), 0
+        for line in _text_lines(text):
+            words = line.split(sep)
+            counts.append(len(words) if sep is None else line.count(sep))
+            parts.update(words)
+            longest = max([longest] + [len(w) for w in words])
+        _stats_cache[key] = {
+            "file_count": sum(counts),
+            "file_max_count": max(counts, default=0),
+            "file_distinct": len(parts),
+            "file_max_part": longest,
+        }
+    return _stats_cache[key]
