@@ -13,6 +13,7 @@
  * object from this statement's task. */
 #include "passes/partition_facts.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 /* ---- name table ---- */
@@ -65,24 +66,78 @@ void names_free(NameTable *t)
 	free(t->names);
 }
 
-void idset_add(IdSet *s, int x)
+/* ---- id sets ---- */
+
+#define IDSET_FREE INT_MIN /* no id is INT_MIN: names count up, classes down from -1 */
+
+static bool idset_indexed(const IdSet *s)
 {
+	return s->cap > IDSET_SCAN;
+}
+
+/* The hash index: 2 * cap slots after items[cap], a power of two. */
+static int *idset_slots(const IdSet *s)
+{
+	return s->items + s->cap;
+}
+
+static unsigned idset_slot(const IdSet *s, int x)
+{
+	unsigned mask = 2u * (unsigned)s->cap - 1;
+	unsigned h = ((unsigned)x * 0x9E3779B1u) & mask;
+	const int *slots = idset_slots(s);
+	while (slots[h] != IDSET_FREE && slots[h] != x)
+		h = (h + 1) & mask;
+	return h;
+}
+
+static void idset_index(IdSet *s, int x)
+{
+	idset_slots(s)[idset_slot(s, x)] = x;
+}
+
+static void idset_reindex(IdSet *s)
+{
+	int *slots = idset_slots(s);
+	for (int i = 0; i < 2 * s->cap; i++)
+		slots[i] = IDSET_FREE;
 	for (int i = 0; i < s->len; i++)
-		if (s->items[i] == x)
-			return;
-	if (s->len == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 8;
-		s->items = xrealloc(s->items, (size_t)s->cap * sizeof *s->items);
-	}
-	s->items[s->len++] = x;
+		idset_index(s, s->items[i]);
+}
+
+static void idset_grow(IdSet *s)
+{
+	int cap = s->cap ? s->cap * 2 : 8;
+	size_t nslots = cap > IDSET_SCAN ? 2 * (size_t)cap : 0;
+	int *items = xmalloc(((size_t)cap + nslots) * sizeof *items);
+	if (s->len)
+		memcpy(items, s->items, (size_t)s->len * sizeof *items);
+	free(s->items);
+	s->items = items;
+	s->cap = cap;
+	if (idset_indexed(s))
+		idset_reindex(s);
 }
 
 bool idset_has(const IdSet *s, int x)
 {
+	if (idset_indexed(s))
+		return idset_slots(s)[idset_slot(s, x)] == x;
 	for (int i = 0; i < s->len; i++)
 		if (s->items[i] == x)
 			return true;
 	return false;
+}
+
+void idset_add(IdSet *s, int x)
+{
+	if (idset_has(s, x))
+		return;
+	if (s->len == s->cap)
+		idset_grow(s);
+	s->items[s->len++] = x;
+	if (idset_indexed(s))
+		idset_index(s, x);
 }
 
 /* ---- the AST side: names loaded and bound ---- */
@@ -311,11 +366,12 @@ void facts_from_ast(NameTable *names, StmtFacts *f, const Stmt *s)
 		Walk cw = {names, &ctx};
 		for (int i = 0; i < s->u.with.items.len; i++)
 			walk_expr(&cw, s->u.with.items.items[i]->context);
-		int k = 0;
+		IdSet kept = {0};
 		for (int i = 0; i < f->uses.len; i++)
 			if (!idset_has(&sure, f->uses.items[i]) || idset_has(&ctx.uses, f->uses.items[i]))
-				f->uses.items[k++] = f->uses.items[i];
-		f->uses.len = k;
+				idset_add(&kept, f->uses.items[i]);
+		free(f->uses.items);
+		f->uses = kept;
 		facts_free(&ctx);
 	}
 	if (f->compound)

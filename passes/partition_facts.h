@@ -17,7 +17,13 @@ typedef struct NameTable {
 int names_intern(NameTable *t, const char *s);
 void names_free(NameTable *t);
 
+/* A set of ids (names, or -1 - class for a class of objects) in the order
+ * they were added. Zero-initialized is empty; free(items) frees it all:
+ * a set past IDSET_SCAN items keeps a hash index of its items in the
+ * same block, after items[cap], so adding and testing stay O(1) when a
+ * statement reads thousands of names through its callees. */
 typedef struct IdSet { int *items; int len, cap; } IdSet;
+enum { IDSET_SCAN = 16 };
 void idset_add(IdSet *s, int x);
 bool idset_has(const IdSet *s, int x);
 
