@@ -19,11 +19,32 @@
 enum { WORK_BUILTIN = 10, WORK_CALL = 5 };
 static const double WORK_RECURSION = 1e4;
 
+/* A natural loop: its header and the blocks in it (ids, ascending). */
+typedef struct Loop { Block *header; int *blocks; int nblocks; } Loop;
+
+/* One call's cost for one vector of trip counts (one per loop). */
+typedef struct TripsCost { double *trips; double cost; } TripsCost;
+
+/* What is kept per function: its loops, found once (dominators are not
+ * recomputed per call), and the costs of calls already counted. */
+typedef struct FnWork {
+	bool have_loops;
+	Loop *loops;
+	int nloops;
+	double memo;          /* a call with no constant argument, < 0 unknown */
+	/* Calls with constant arguments: the arguments only change the trip
+	 * counts, so the cost is kept per vector of trip counts. */
+	TripsCost *by_trips;
+	int nby_trips, cby_trips;
+} FnWork;
+
 struct WorkModel {
 	const SummaryTable *t;
 	IRModule *m;
-	double *memo;      /* per function: one call's cost, < 0 unknown */
+	FnWork *fns;       /* by Function.index */
 	char *busy;        /* per function: on the stack (recursion) */
+	long recursions;   /* calls cut short by busy: such a cost depends on
+	                    * the stack, so it is not kept for other callers */
 };
 
 WorkModel *work_model_new(IRModule *m, const SummaryTable *t)
@@ -32,10 +53,10 @@ WorkModel *work_model_new(IRModule *m, const SummaryTable *t)
 	w->t = t;
 	w->m = m;
 	int n = m->functions.len ? m->functions.len : 1;
-	w->memo = xmalloc((size_t)n * sizeof *w->memo);
+	w->fns = xcalloc((size_t)n, sizeof *w->fns);
 	w->busy = xcalloc((size_t)n, 1);
 	for (int i = 0; i < m->functions.len; i++)
-		w->memo[i] = -1;
+		w->fns[i].memo = -1;
 	return w;
 }
 
@@ -43,7 +64,16 @@ void work_model_free(WorkModel *w)
 {
 	if (!w)
 		return;
-	free(w->memo);
+	for (int i = 0; i < w->m->functions.len; i++) {
+		FnWork *fw = &w->fns[i];
+		for (int l = 0; l < fw->nloops; l++)
+			free(fw->loops[l].blocks);
+		free(fw->loops);
+		for (int k = 0; k < fw->nby_trips; k++)
+			free(fw->by_trips[k].trips);
+		free(fw->by_trips);
+	}
+	free(w->fns);
 	free(w->busy);
 	free(w);
 }
@@ -98,14 +128,12 @@ static double loop_trips(Block *h, Instr *const *param_args, int nparam_args)
 	return trips;
 }
 
-/* How often each block runs per run of the function: the product of the
- * trip counts of the natural loops holding it. */
-static double *block_multipliers(Function *f, Instr *const *param_args, int nparam_args)
+/* The natural loops of f, in the order of their headers: a header is a
+ * block that dominates one of its predecessors (a back edge's tail); its
+ * loop is the blocks reaching a tail without passing the header. */
+static void find_loops(FnWork *fw, Function *f)
 {
 	int nb = f->blocks.len;
-	double *mult = xmalloc((size_t)(nb ? nb : 1) * sizeof *mult);
-	for (int i = 0; i < nb; i++)
-		mult[i] = 1;
 	ir_fill_dominators(f);
 	int *stack = xmalloc((size_t)(nb ? nb : 1) * sizeof *stack);
 	char *in = xmalloc((size_t)(nb ? nb : 1));
@@ -113,8 +141,6 @@ static double *block_multipliers(Function *f, Instr *const *param_args, int npar
 		Block *h = f->blocks.items[hi];
 		if (h->rpo < 0)
 			continue;
-		/* the blocks of h's loop: those reaching a back edge's tail
-		 * without passing h */
 		memset(in, 0, (size_t)nb);
 		int sp = 0;
 		bool loop = false;
@@ -131,6 +157,7 @@ static double *block_multipliers(Function *f, Instr *const *param_args, int npar
 		if (!loop)
 			continue;
 		in[h->id] = 1;
+		int size = 1;
 		while (sp) {
 			Block *b = f->blocks.items[stack[--sp]];
 			for (int p = 0; p < b->preds.len; p++) {
@@ -140,14 +167,48 @@ static double *block_multipliers(Function *f, Instr *const *param_args, int npar
 					stack[sp++] = q->id;
 				}
 			}
+			size++;
 		}
-		double trips = loop_trips(h, param_args, nparam_args);
+		fw->loops = xrealloc(fw->loops, (size_t)(fw->nloops + 1) * sizeof *fw->loops);
+		Loop *l = &fw->loops[fw->nloops++];
+		*l = (Loop){h, xmalloc((size_t)size * sizeof *l->blocks), 0};
 		for (int i = 0; i < nb; i++)
 			if (in[i])
-				mult[i] *= trips > 1 ? trips : 1;
+				l->blocks[l->nblocks++] = i;
 	}
 	free(stack);
 	free(in);
+	fw->have_loops = true;
+}
+
+static FnWork *fn_work(WorkModel *w, Function *f)
+{
+	FnWork *fw = &w->fns[f->index];
+	if (!fw->have_loops)
+		find_loops(fw, f);
+	return fw;
+}
+
+/* The trip count of each of f's loops for these arguments. */
+static double *loop_trip_counts(const FnWork *fw, Instr *const *param_args, int nparam_args)
+{
+	double *trips = xmalloc((size_t)(fw->nloops ? fw->nloops : 1) * sizeof *trips);
+	for (int l = 0; l < fw->nloops; l++)
+		trips[l] = loop_trips(fw->loops[l].header, param_args, nparam_args);
+	return trips;
+}
+
+/* How often each block runs per run of the function: the product of the
+ * trip counts of the natural loops holding it. */
+static double *block_multipliers(const FnWork *fw, Function *f, const double *trips)
+{
+	int nb = f->blocks.len;
+	double *mult = xmalloc((size_t)(nb ? nb : 1) * sizeof *mult);
+	for (int i = 0; i < nb; i++)
+		mult[i] = 1;
+	for (int l = 0; l < fw->nloops; l++)
+		for (int i = 0; i < fw->loops[l].nblocks; i++)
+			mult[fw->loops[l].blocks[i]] *= trips[l] > 1 ? trips[l] : 1;
 	return mult;
 }
 
@@ -175,10 +236,10 @@ static double instr_cost(WorkModel *w, Instr *in)
 	}
 }
 
-/* The cost of one run of f's body. */
-static double body_cost(WorkModel *w, Function *f, Instr *const *args, int nargs)
+/* The cost of one run of f's body with these trip counts. */
+static double body_cost(WorkModel *w, const FnWork *fw, Function *f, const double *trips)
 {
-	double *mult = block_multipliers(f, args, nargs);
+	double *mult = block_multipliers(fw, f, trips);
 	double sum = 0;
 	for (int b = 0; b < f->blocks.len; b++) {
 		Block *bb = f->blocks.items[b];
@@ -193,22 +254,60 @@ static double body_cost(WorkModel *w, Function *f, Instr *const *args, int nargs
 	return sum;
 }
 
+static TripsCost *find_trips_cost(const FnWork *fw, const double *trips)
+{
+	for (int k = 0; k < fw->nby_trips; k++)
+		if (memcmp(fw->by_trips[k].trips, trips, (size_t)fw->nloops * sizeof *trips) == 0)
+			return &fw->by_trips[k];
+	return NULL;
+}
+
+/* Constant arguments may fix a loop's trip count: such a call costs what
+ * a call with the same trip counts cost, or is counted anew. */
+static double const_call_cost(WorkModel *w, FnWork *fw, Function *g, Instr *const *args, int nargs)
+{
+	double *trips = loop_trip_counts(fw, args, nargs);
+	const TripsCost *known = find_trips_cost(fw, trips);
+	if (known) {
+		free(trips);
+		return known->cost;
+	}
+	long recursions = w->recursions;
+	w->busy[g->index] = 1;
+	double c = body_cost(w, fw, g, trips);
+	w->busy[g->index] = 0;
+	if (w->recursions != recursions) {
+		free(trips);
+		return c;
+	}
+	if (fw->nby_trips == fw->cby_trips) {
+		fw->cby_trips = fw->cby_trips ? fw->cby_trips * 2 : 4;
+		fw->by_trips = xrealloc(fw->by_trips, (size_t)fw->cby_trips * sizeof *fw->by_trips);
+	}
+	fw->by_trips[fw->nby_trips++] = (TripsCost){trips, c};
+	return c;
+}
+
 static double call_cost(WorkModel *w, Function *g, Instr *const *args, int nargs)
 {
-	if (w->busy[g->index])
+	if (w->busy[g->index]) {
+		w->recursions++;
 		return WORK_RECURSION;
-	/* constant arguments may fix a loop's trip count: not memoized */
+	}
+	FnWork *fw = fn_work(w, g);
 	bool consts = false;
 	for (int i = 0; i < nargs; i++)
 		consts |= ir_resolve(args[i])->op == OP_CONST;
-	if (!consts && w->memo[g->index] >= 0)
-		return w->memo[g->index];
+	if (consts)
+		return const_call_cost(w, fw, g, args, nargs);
+	if (fw->memo >= 0)
+		return fw->memo;
+	double *trips = loop_trip_counts(fw, NULL, 0);
 	w->busy[g->index] = 1;
-	double c = body_cost(w, g, consts ? args : NULL, consts ? nargs : 0);
+	fw->memo = body_cost(w, fw, g, trips);
 	w->busy[g->index] = 0;
-	if (!consts)
-		w->memo[g->index] = c;
-	return c;
+	free(trips);
+	return fw->memo;
 }
 
 void work_of_stmts(WorkModel *w, Function *f, double *out)
@@ -216,7 +315,10 @@ void work_of_stmts(WorkModel *w, Function *f, double *out)
 	for (int s = 0; s < f->nstmts; s++)
 		out[s] = 0;
 	w->busy[f->index] = 1;
-	double *mult = block_multipliers(f, NULL, 0);
+	const FnWork *fw = fn_work(w, f);
+	double *trips = loop_trip_counts(fw, NULL, 0);
+	double *mult = block_multipliers(fw, f, trips);
+	free(trips);
 	for (int b = 0; b < f->blocks.len; b++) {
 		Block *bb = f->blocks.items[b];
 		if (bb->rpo < 0)
