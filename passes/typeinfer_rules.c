@@ -482,8 +482,11 @@ static void rule_load_global(TI *T, Instr *in)
 	const TiGlobal *g = ti_global(T, in->imm.name);
 	for (int s = 0; g && s < g->stores.len; s++)
 		ti_flow(T, nd(T, in), g->stores.items[s]);
-	/* Before the module binds it (or after a del) the name is the builtin. */
-	if (typerule_is_builtin_name(in->imm.name))
+	/* Before the module binds it (or after a del) the name is the builtin;
+	 * a name it never binds may be one Python sets (__name__, __file__). */
+	if (strcmp(in->imm.name, "__name__") == 0 || strcmp(in->imm.name, "__file__") == 0)
+		ti_extra(T, nd(T, in), TY_STR);
+	else if (!g || typerule_is_builtin_name(in->imm.name))
 		ti_extra(T, nd(T, in), TY_OBJECT);
 }
 
