@@ -44,6 +44,9 @@ void put_manifest(StrBuf *out, const Partition *p, const char *program);
 /* The functions of a task whose loop is split with reductions
  * (t->plan): items, map, and the task function that combines. */
 void put_split_plan(StrBuf *out, const Partition *p, const SourceFile *src, const Task *t);
+/* `_surge_split_F`: function F with its loop run over the workers from
+ * inside a task (Partition.inplan), and its map function. */
+void put_inline_split(StrBuf *out, const SourceFile *src, const struct LoopPlan *lp);
 
 /* ---- python_emit.c ---- */
 

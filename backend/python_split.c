@@ -82,13 +82,14 @@ static void put_global_line(StrBuf *out, const char *const *names, int n, const 
 	sb_putc(out, '\n');
 }
 
-static void put_map(StrBuf *out, const SourceFile *src, const Task *t, const LoopPlan *lp)
+/* The map part's function, called `name`. */
+static void put_map(StrBuf *out, const SourceFile *src, const char *name, const LoopPlan *lp)
 {
 	if (lp->call) {
-		sb_printf(out, "def task_%d_map(_surge_state, _surge_chunk):\n", t->id);
+		sb_printf(out, "def %s(_surge_state, _surge_chunk):\n", name);
 		put_unpack_state(out, lp->mapin, lp->nmapin);
 	} else {
-		sb_printf(out, "def task_%d_map(_surge_chunk):\n", t->id);
+		sb_printf(out, "def %s(_surge_chunk):\n", name);
 		put_global_line(out, lp->binds, lp->nbinds, lp);
 	}
 	for (int i = 0; i < lp->nreds; i++)
@@ -166,8 +167,8 @@ static void put_merge(StrBuf *out, const Reduction *r, int at)
 }
 
 /* The merge of every chunk up to the first missing one, then the loop
- * over the items no chunk did. */
-static void put_combine_body(StrBuf *out, const SourceFile *src, const LoopPlan *lp)
+ * over the items no chunk did (the items are in the variable `items`). */
+static void put_combine_body(StrBuf *out, const SourceFile *src, const LoopPlan *lp, const char *items)
 {
 	sb_puts(out, "    _surge_start = 0\n    for _surge_p in _surge_parts:\n"
 	        "        if _surge_p is _SURGE_MISSING:\n            break\n");
@@ -179,15 +180,13 @@ static void put_combine_body(StrBuf *out, const SourceFile *src, const LoopPlan 
 	for (int i = 0; i < lp->nlasts; i++)
 		sb_printf(out, "        %s = _surge_p[%d]\n", lp->lasts[i], at + i);
 	sb_puts(out, "        _surge_start += _surge_p[0]\n");
-	put_loop(out, src, lp->loop, "_surge_items[_surge_start:]", "    ", "        ");
+	char rest[64];
+	snprintf(rest, sizeof rest, "%s[_surge_start:]", items);
+	put_loop(out, src, lp->loop, rest, "    ", "        ");
 }
 
-static void put_call_split(StrBuf *out, const Partition *p, const SourceFile *src, const Task *t,
-                           const LoopPlan *lp)
+static void put_params(StrBuf *out, const SourceFile *src, const Stmt *def)
 {
-	const Stmt *def = lp->def;
-	const StmtList *body = &def->u.funcdef.body;
-	sb_printf(out, "def task_%d_start(", t->id);
 	for (int i = 0; i < def->u.funcdef.params.len; i++) {
 		const Param *pm = def->u.funcdef.params.items[i];
 		sb_printf(out, "%s%s", i ? ", " : "", pm->name);
@@ -196,10 +195,24 @@ static void put_call_split(StrBuf *out, const Partition *p, const SourceFile *sr
 			put_source_inline(out, src, pm->default_value->range);
 		}
 	}
+}
+
+static void put_statements(StrBuf *out, const SourceFile *src, const StmtList *l, int from, int to)
+{
+	for (int i = from; i < to; i++)
+		put_source(out, src, l->items[i]->range, "    ", NULL);
+}
+
+static void put_call_split(StrBuf *out, const Partition *p, const SourceFile *src, const Task *t,
+                           const LoopPlan *lp)
+{
+	const Stmt *def = lp->def;
+	const StmtList *body = &def->u.funcdef.body;
+	sb_printf(out, "def task_%d_start(", t->id);
+	put_params(out, src, def);
 	sb_printf(out, "):\n    # %s's statements before its loop (line %d)\n", def->u.funcdef.name,
 	          lp->loop->range.line);
-	for (int i = 0; i < lp->loop_at; i++)
-		put_source(out, src, body->items[i]->range, "    ", NULL);
+	put_statements(out, src, body, 0, lp->loop_at);
 	sb_puts(out, "    return _surge_items(");
 	put_source_inline(out, src, lp->loop->u.for_.iter->range);
 	sb_puts(out, "), (");
@@ -216,15 +229,16 @@ static void put_call_split(StrBuf *out, const Partition *p, const SourceFile *sr
 	}
 	sb_puts(out, ")\n\n\n");
 
-	put_map(out, src, t, lp);
+	char name[64];
+	snprintf(name, sizeof name, "task_%d_map", t->id);
+	put_map(out, src, name, lp);
 
 	sb_printf(out, "def task_%d_finish(_surge_items, _surge_parts, _surge_state):\n", t->id);
 	put_unpack_state(out, lp->keep, lp->nkeep);
-	put_combine_body(out, src, lp);
+	put_combine_body(out, src, lp, "_surge_items");
 	if (lp->loop_at + 1 < body->len)
 		sb_printf(out, "    # %s's statements after its loop\n", def->u.funcdef.name);
-	for (int i = lp->loop_at + 1; i < body->len; i++)
-		put_source(out, src, body->items[i]->range, "    ", NULL);
+	put_statements(out, src, body, lp->loop_at + 1, body->len);
 	sb_puts(out, "\n\n");
 
 	sb_printf(out, "def task_%d(_surge_items, _surge_parts, _surge_state):\n", t->id);
@@ -245,10 +259,34 @@ static void put_loop_split(StrBuf *out, const SourceFile *src, const Task *t, co
 	sb_printf(out, "def task_%d_items():\n    return _surge_items(", t->id);
 	put_source_inline(out, src, lp->loop->u.for_.iter->range);
 	sb_puts(out, ")\n\n\n");
-	put_map(out, src, t, lp);
+	char name[64];
+	snprintf(name, sizeof name, "task_%d_map", t->id);
+	put_map(out, src, name, lp);
 	sb_printf(out, "def task_%d(_surge_items, _surge_parts):\n", t->id);
 	put_global_line(out, t->globals, t->nglobals, lp);
-	put_combine_body(out, src, lp);
+	put_combine_body(out, src, lp, "_surge_items");
+}
+
+void put_inline_split(StrBuf *out, const SourceFile *src, const LoopPlan *lp)
+{
+	const Stmt *def = lp->def;
+	const StmtList *body = &def->u.funcdef.body;
+	const char *f = def->u.funcdef.name;
+	char map[160];
+	snprintf(map, sizeof map, "_surge_split_%s_map", f);
+	put_map(out, src, map, lp);
+	sb_printf(out, "def _surge_split_%s(", f);
+	put_params(out, src, def);
+	sb_printf(out, "):\n    # %s (line %d), its loop on line %d run over the workers\n", f,
+	          def->range.line, lp->loop->range.line);
+	put_statements(out, src, body, 0, lp->loop_at);
+	sb_puts(out, "    _surge_its = _surge_items(");
+	put_source_inline(out, src, lp->loop->u.for_.iter->range);
+	sb_printf(out, ")\n    _surge_parts = _surge_fork_map(%s, (", map);
+	put_names(out, lp->mapin, lp->nmapin);
+	sb_printf(out, "), _surge_its, %d)\n", SPLIT_CHUNKS_PER_WORKER);
+	put_combine_body(out, src, lp, "_surge_its");
+	put_statements(out, src, body, lp->loop_at + 1, body->len);
 }
 
 void put_split_plan(StrBuf *out, const Partition *p, const SourceFile *src, const Task *t)

@@ -99,13 +99,12 @@ static void check_init(Check *k, Reduction *r, const Expr *init)
 		ok = is_int_name(k, r->name) || ik == INIT_STR || (ik == INIT_LIST && r->augmented) ||
 		     (fre && (ik == INIT_INT || ik == INIT_FLOAT));
 		r->identity = ik == INIT_STR ? "''" : ik == INIT_LIST ? "[]" : "0";
-		if (!ok && (ik == INIT_INT || ik == INIT_FLOAT)) {
-			char buf[200];
-			snprintf(buf, sizeof buf, "'%s' may be a float sum, which regrouping changes "
-			         "(-freassociate allows it)", r->name);
-			k->why = arena_strdup(k->c->arena, buf);
+		if (ik == INIT_LIST && r->unkept) {
+			failf_name(k, "'%s' would keep an object the program also reaches another way", r->name);
 			return;
 		}
+		if (!ok && (ik == INIT_INT || ik == INIT_FLOAT))
+			floats = true;
 		break;
 	case RED_MUL: ok = is_int_name(k, r->name) || (fre && (ik == INIT_INT || ik == INIT_FLOAT)); break;
 	case RED_APPEND: ok = ik == INIT_LIST; break;
@@ -115,6 +114,13 @@ static void check_init(Check *k, Reduction *r, const Expr *init)
 	case RED_INDEX_ADD: ok = ik == INIT_LIST && (ints || (fre && floats)); break;
 	case RED_MAX: case RED_MIN: case RED_BEST: ok = is_int_name(k, r->name); break;
 	default: ok = false; break;
+	}
+	if (!ok && floats && !k->why) {
+		char buf[200];
+		snprintf(buf, sizeof buf, "'%s' may be a float sum, which regrouping changes "
+		         "(-freassociate allows it)", r->name);
+		k->why = arena_strdup(k->c->arena, buf);
+		return;
 	}
 	if (!ok && !k->why) {
 		char buf[200];
@@ -178,7 +184,7 @@ static LoopPlan *plan_module_loop(SplitContext *c, int s, const char **why)
 {
 	const Stmt *loop = c->body->items[s];
 	Check k = {.c = c, .freassociate = c->freassociate};
-	k.ints = (IntScope){c, {c->body}, 1, NULL, 0};
+	k.ints = (IntScope){c, {c->body}, 1, NULL, 0, c->f};
 	if (!split_items_ok(c, s, loop->u.for_.iter))
 		k.why = "its items are not a range or a list-like value the program bound";
 	else
@@ -386,7 +392,7 @@ static LoopPlan *plan_def_loop(SplitContext *c, const Stmt *def, int at, const c
 	for (int i = 0; i < k.locals.n; i++)
 		nl_add(&params, k.locals.v[i]);
 	stmts_stores(body, &k.locals);
-	k.ints = (IntScope){c, {body}, 1, &params, 0};
+	k.ints = (IntScope){c, {body}, 1, &params, 0, split_module_def(c, def->u.funcdef.name)};
 	check_loop(&k, loop);
 	for (int i = 0; i < k.nreds && !k.why; i++) {
 		Reduction *r = &k.reds[i];
@@ -452,12 +458,16 @@ static LoopPlan *plan_call(SplitContext *c, const Expr *call, const char **why)
 			*why = blocker;
 			return NULL;
 		}
-		LoopPlan *lp = plan_def_loop(c, def, at, why);
+		const char *this_why;
+		LoopPlan *lp = plan_def_loop(c, def, at, &this_why);
 		if (lp) {
 			lp->call = call;
 			lp->def = def;
+			*why = NULL;
 			return lp;
 		}
+		if (!*why)
+			*why = this_why; /* the first loop's reason: it usually does the work */
 	}
 	return NULL;
 }
@@ -474,9 +484,38 @@ LoopPlan *loopsplit_plan(SplitContext *c, int s, const char **why)
 	return call ? plan_call(c, call, why) : NULL;
 }
 
-void loopplan_print(StrBuf *out, const LoopPlan *lp, const char *indent)
+/* A top-level `for` over range(K) of a small constant K: its body's calls
+ * run K times, few enough to split each. */
+static bool few_rounds(const Stmt *st)
 {
-	if (lp->call)
+	const Expr *it = st->kind == STMT_FOR ? st->u.for_.iter : NULL;
+	if (!it || it->kind != EXPR_CALL || it->u.call.func->kind != EXPR_NAME ||
+	    strcmp(it->u.call.func->u.name.id, "range") != 0 || it->u.call.args.len != 1)
+		return false;
+	const Expr *n = it->u.call.args.items[0];
+	return n->kind == EXPR_INT && n->u.int_.fits && n->u.int_.small <= LOOPSPLIT_MAX_ROUNDS;
+}
+
+LoopPlan *loopsplit_inline_plan(SplitContext *c, int s, const char **why)
+{
+	*why = NULL;
+	/* forking helpers costs far less than a task (no values are sent) */
+	if (c->work && c->work[s] < PARTITION_MIN_WORK / 4)
+		return NULL;
+	const Stmt *st = c->body->items[s];
+	const Expr *call = pick_call(c, st);
+	if (!call && few_rounds(st) && builtin_unshadowed(c, NULL, "range"))
+		for (int i = 0; i < st->u.for_.body.len && !call; i++)
+			call = pick_call(c, st->u.for_.body.items[i]);
+	return call ? plan_call(c, call, why) : NULL;
+}
+
+void loopplan_print(StrBuf *out, const LoopPlan *lp, const char *indent, bool inside)
+{
+	if (inside)
+		sb_printf(out, "%ssplit inside the task: the loop on line %d of %s, over the workers\n",
+		          indent, lp->loop->range.line, lp->def->u.funcdef.name);
+	else if (lp->call)
 		sb_printf(out, "%ssplit: the loop on line %d of %s, in map parts over chunks of its items\n",
 		          indent, lp->loop->range.line, lp->def->u.funcdef.name);
 	else

@@ -38,6 +38,7 @@ typedef struct Reduction {
 	bool acc_left;          /* the test is `acc OP e` (else `e OP acc`) */
 	bool augmented;         /* RED_ADD, RED_MUL: `acc += e` (else `acc = acc + e`) */
 	const char *identity;   /* RED_ADD: the chunk's start, Python text ("0", "''", "[]") */
+	bool unkept;            /* RED_ADD: some operand may hold objects reached another way */
 	const char **with; int nwith;
 } Reduction;
 
@@ -59,10 +60,14 @@ typedef struct LoopPlan {
 /* How many chunks a split loop's items are cut into per worker: a few,
  * so that chunks of uneven work even out across the workers. */
 #define SPLIT_CHUNKS_PER_WORKER 4
+/* A loop in a function called from a top-level `for i in range(K)` is
+ * split inside its task (once per call) when K is at most this. */
+#define LOOPSPLIT_MAX_ROUNDS 64
 
 const char *reduction_name(RedKind k);
 
-/* Writes one line per reduction for -print-tasks. */
-void loopplan_print(StrBuf *out, const LoopPlan *lp, const char *indent);
+/* Writes how the loop is split and one line per reduction, for
+ * -print-tasks; `inside`: split inside its task (Partition.inplan). */
+void loopplan_print(StrBuf *out, const LoopPlan *lp, const char *indent, bool inside);
 
 #endif

@@ -69,6 +69,17 @@ void failf_name(Check *k, const char *fmt, const char *name)
 	k->why = arena_strdup(k->c->arena, buf);
 }
 
+static bool is_name_of(const Expr *e, const char *name)
+{
+	return e && e->kind == EXPR_NAME && strcmp(e->u.name.id, name) == 0;
+}
+
+static bool range_call(Check *k, const Expr *it)
+{
+	return it->kind == EXPR_CALL && is_name_of(it->u.call.func, "range") &&
+	       builtin_unshadowed(k->c, &k->locals, "range");
+}
+
 static bool is_fresh(Check *k, const char *name)
 {
 	return nl_has(&k->fresh, name) && nl_has(&k->defined, name);
@@ -204,6 +215,166 @@ static void check_expr(Check *k, const Expr *e)
 	}
 }
 
+/* ---- what an accumulator may keep ---- */
+
+/* A map part's values come back to the combine part as copies. That is
+ * invisible for immutable values and for objects the iteration made, but
+ * an object the program also reaches another way (an item of the loop, a
+ * value from before it) would come back as a second object, and a later
+ * change through one name would not show through the other. So a value an
+ * accumulator keeps must be made in the iteration, or be immutable: a
+ * constant, arithmetic, a string method's result, a tuple of such values,
+ * an int from range(), or the result of a pure def given such values. Dict
+ * keys and set items need no check: in the subset, hashable objects are
+ * immutable. */
+enum { KEEP_DEPTH = 6 };
+
+static bool kept_ok(Check *k, const Expr *e, int depth);
+
+static bool name_kept_ok(Check *k, const char *name, const StmtList *l, int depth, int *stores)
+{
+	for (int i = 0; i < l->len; i++) {
+		const Stmt *s = l->items[i];
+		switch (s->kind) {
+		case STMT_ASSIGN: {
+			NameList t = {0};
+			for (int j = 0; j < s->u.assign.targets.len; j++)
+				target_stores(s->u.assign.targets.items[j], &t);
+			bool binds = nl_has(&t, name);
+			nl_free(&t);
+			if (!binds)
+				break;
+			++*stores;
+			if (s->u.assign.targets.len != 1 || s->u.assign.targets.items[0]->kind != EXPR_NAME ||
+			    !kept_ok(k, s->u.assign.value, depth + 1))
+				return false;
+			break;
+		}
+		case STMT_AUGASSIGN:
+			if (is_name_of(s->u.augassign.target, name)) {
+				++*stores;
+				if (!kept_ok(k, s->u.augassign.value, depth + 1))
+					return false;
+			}
+			break;
+		case STMT_FOR: {
+			NameList t = {0};
+			target_stores(s->u.for_.target, &t);
+			bool binds = nl_has(&t, name);
+			nl_free(&t);
+			if (binds) {
+				++*stores;
+				if (!is_name_of(s->u.for_.target, name) || !range_call(k, s->u.for_.iter))
+					return false;
+			}
+			if (!name_kept_ok(k, name, &s->u.for_.body, depth, stores))
+				return false;
+			break;
+		}
+		case STMT_IF: case STMT_WHILE:
+			if (!name_kept_ok(k, name, &s->u.cond.body, depth, stores) ||
+			    !name_kept_ok(k, name, &s->u.cond.orelse, depth, stores))
+				return false;
+			break;
+		default:
+			break;
+		}
+	}
+	return true;
+}
+
+static const char *const STR_METHODS[] = {
+	"split", "rsplit", "strip", "lstrip", "rstrip", "partition", "rpartition", "lower",
+	"upper", "casefold", "title", "capitalize", "replace", "join", "format", "zfill",
+	"ljust", "rjust", "center", "splitlines", "find", "rfind", "count", "startswith",
+	"endswith", "isdigit", "isalpha", "isalnum", "isspace",
+	NULL,
+};
+
+static const char *const IMMUTABLE_BUILTINS[] = {
+	"len", "int", "float", "str", "round", "abs", "ord", "chr", "bool", "repr", "sum",
+	"divmod", "pow", "min", "max",
+	NULL,
+};
+
+static bool kept_ok(Check *k, const Expr *e, int depth)
+{
+	if (!e || depth > KEEP_DEPTH)
+		return false;
+	if (expr_is_int(&k->ints, e))
+		return true;
+	switch (e->kind) {
+	case EXPR_INT: case EXPR_FLOAT: case EXPR_STR: case EXPR_NONE: case EXPR_TRUE:
+	case EXPR_FALSE: case EXPR_JOINEDSTR: case EXPR_COMPARE:
+		return true;
+	case EXPR_BINOP:
+		/* only + and * can make a container holding their operands' items */
+		if (e->u.binop.op != BINOP_ADD && e->u.binop.op != BINOP_MUL)
+			return true;
+		return kept_ok(k, e->u.binop.left, depth + 1) && kept_ok(k, e->u.binop.right, depth + 1);
+	case EXPR_UNARYOP:
+		return true; /* a number, or a bool */
+	case EXPR_BOOLOP:
+		for (int i = 0; i < e->u.boolop.values.len; i++)
+			if (!kept_ok(k, e->u.boolop.values.items[i], depth + 1))
+				return false;
+		return true;
+	case EXPR_IFEXP:
+		return kept_ok(k, e->u.ifexp.body, depth + 1) && kept_ok(k, e->u.ifexp.orelse, depth + 1);
+	case EXPR_TUPLE:
+		for (int i = 0; i < e->u.seq.elts.len; i++)
+			if (!kept_ok(k, e->u.seq.elts.items[i], depth + 1))
+				return false;
+		return true;
+	case EXPR_LIST: case EXPR_DICT: case EXPR_SET: case EXPR_LISTCOMP: case EXPR_SETCOMP:
+	case EXPR_DICTCOMP:
+		return true; /* made here; its items are checked when it is named below */
+	case EXPR_NAME: {
+		const char *name = e->u.name.id;
+		if (is_fresh(k, name))
+			return true;
+		if (!nl_has(&k->binds, name))
+			return false; /* a value from before the loop */
+		int stores = 0;
+		if (is_name_of(k->loop->u.for_.target, name))
+			return range_call(k, k->loop->u.for_.iter) &&
+			       name_kept_ok(k, name, &k->loop->u.for_.body, depth, &stores);
+		return name_kept_ok(k, name, &k->loop->u.for_.body, depth, &stores) && stores > 0;
+	}
+	case EXPR_CALL: {
+		const Expr *fn = e->u.call.func;
+		if (fn->kind == EXPR_ATTRIBUTE)
+			return in_list(STR_METHODS, fn->u.attribute.attr); /* on builtin types: new or immutable */
+		if (fn->kind != EXPR_NAME)
+			return false;
+		bool builtin = in_list(IMMUTABLE_BUILTINS, fn->u.name.id) &&
+		               builtin_unshadowed(k->c, &k->locals, fn->u.name.id);
+		bool minmax = strcmp(fn->u.name.id, "min") == 0 || strcmp(fn->u.name.id, "max") == 0;
+		const Summary *sm = builtin ? NULL : pure_def_summary(k->c, fn->u.name.id);
+		if (!builtin && !sm)
+			return false;
+		/* a pure def may hand back what it was given, or a module-level object */
+		for (int r = 0; sm && r < sm->reads_globals.len; r++)
+			if (!split_def_stmt(k->c, sm->reads_globals.items[r]))
+				return false;
+		if (builtin && !minmax)
+			return true;
+		for (int i = 0; i < e->u.call.args.len; i++)
+			if (!kept_ok(k, e->u.call.args.items[i], depth + 1))
+				return false;
+		return e->u.call.keywords.len == 0;
+	}
+	default:
+		return false;
+	}
+}
+
+static void check_kept(Check *k, const Expr *e, const char *acc)
+{
+	if (!kept_ok(k, e, 0))
+		failf_name(k, "'%s' would keep an object the program also reaches another way", acc);
+}
+
 /* ---- reductions ---- */
 
 static Reduction *add_reduction(Check *k, RedKind kind, const char *name)
@@ -252,6 +423,7 @@ static void check_augassign(Check *k, const Stmt *s)
 		} else if (s->u.augassign.op == BINOP_ADD || s->u.augassign.op == BINOP_MUL) {
 			Reduction *r = add_reduction(k, s->u.augassign.op == BINOP_ADD ? RED_ADD : RED_MUL, t->u.name.id);
 			r->augmented = true;
+			r->unkept |= !kept_ok(k, s->u.augassign.value, 0);
 		} else {
 			failf_name(k, "'%s' is carried from one iteration to the next", t->u.name.id);
 		}
@@ -263,15 +435,47 @@ static void check_augassign(Check *k, const Stmt *s)
 		const char *x = t->u.subscript.value->u.name.id;
 		if (is_fresh(k, x))
 			nl_add(&k->plain, x);
-		else if (!nl_has(&k->binds, x) && s->u.augassign.op == BINOP_ADD)
+		else if (!nl_has(&k->binds, x) && s->u.augassign.op == BINOP_ADD) {
 			add_reduction(k, RED_INDEX_ADD, x);
-		else
+			if (!k->freassociate && !expr_is_int(&k->ints, s->u.augassign.value))
+				failf_name(k, "'%s' may be a float sum, which regrouping changes "
+				           "(-freassociate allows it)", x);
+		} else
 			failf_name(k, "changes '%s', which other iterations may read", x);
 		check_expr(k, t->u.subscript.index);
 		check_expr(k, s->u.augassign.value);
 		return;
 	}
 	fail(k, "changes an object other iterations may read");
+}
+
+/* Whether e may read name (true when unsure). */
+static bool mentions(const Expr *e, const char *name)
+{
+	if (!e)
+		return false;
+	switch (e->kind) {
+	case EXPR_NAME: return strcmp(e->u.name.id, name) == 0;
+	case EXPR_NONE: case EXPR_TRUE: case EXPR_FALSE: case EXPR_INT: case EXPR_FLOAT: case EXPR_STR:
+		return false;
+	case EXPR_BINOP: return mentions(e->u.binop.left, name) || mentions(e->u.binop.right, name);
+	case EXPR_UNARYOP: return mentions(e->u.unaryop.operand, name);
+	case EXPR_SUBSCRIPT: return mentions(e->u.subscript.value, name) || mentions(e->u.subscript.index, name);
+	case EXPR_ATTRIBUTE: return mentions(e->u.attribute.value, name);
+	case EXPR_CALL:
+		if (mentions(e->u.call.func, name) || e->u.call.keywords.len)
+			return true;
+		/* fallthrough */
+	case EXPR_TUPLE: case EXPR_LIST: {
+		const ExprList *l = e->kind == EXPR_CALL ? &e->u.call.args : &e->u.seq.elts;
+		for (int i = 0; i < l->len; i++)
+			if (mentions(l->items[i], name))
+				return true;
+		return false;
+	}
+	default:
+		return true;
+	}
 }
 
 /* x = x + e, x = max(x, e), d[k] = d.get(k, 0) + e, d[k] = e */
@@ -281,7 +485,8 @@ static bool assign_reduction(Check *k, const Expr *t, const Expr *v)
 		const char *x = t->u.name.id;
 		if (v->kind == EXPR_BINOP && (v->u.binop.op == BINOP_ADD || v->u.binop.op == BINOP_MUL) &&
 		    is_name(v->u.binop.left) && strcmp(v->u.binop.left->u.name.id, x) == 0) {
-			add_reduction(k, v->u.binop.op == BINOP_ADD ? RED_ADD : RED_MUL, x);
+			Reduction *r = add_reduction(k, v->u.binop.op == BINOP_ADD ? RED_ADD : RED_MUL, x);
+			r->unkept |= !kept_ok(k, v->u.binop.right, 0);
 			check_expr(k, v->u.binop.right);
 			return true;
 		}
@@ -293,6 +498,7 @@ static bool assign_reduction(Check *k, const Expr *t, const Expr *v)
 			if ((mx || mn) && builtin_unshadowed(k->c, &k->locals, fn) && is_name(a) &&
 			    strcmp(a->u.name.id, x) == 0) {
 				add_reduction(k, mx ? RED_MAX : RED_MIN, x);
+				check_kept(k, b, x);
 				check_expr(k, b);
 				return true;
 			}
@@ -321,7 +527,10 @@ static bool assign_reduction(Check *k, const Expr *t, const Expr *v)
 			return true;
 		}
 	}
+	if (mentions(v, d) || mentions(key, d))
+		return false; /* reads what it stores into: a recurrence */
 	add_reduction(k, RED_STORE, d);
+	check_kept(k, v, d);
 	check_expr(k, key);
 	check_expr(k, v);
 	return true;
@@ -353,6 +562,8 @@ static void check_assign(Check *k, const Stmt *s)
 		           is_fresh(k, t->u.subscript.value->u.name.id)) {
 			nl_add(&k->plain, t->u.subscript.value->u.name.id);
 			check_expr(k, t->u.subscript.index);
+		} else if (t->kind == EXPR_SUBSCRIPT && is_name(t->u.subscript.value)) {
+			failf_name(k, "changes '%s', which other iterations may read", t->u.subscript.value->u.name.id);
 		} else {
 			fail(k, "changes an object other iterations may read");
 		}
@@ -367,6 +578,8 @@ static bool call_reduction(Check *k, const Expr *e)
 		bool append = strcmp(e->u.call.func->u.attribute.attr, "append") == 0;
 		if (is_name(obj) && !nl_has(&k->binds, obj->u.name.id) && !is_fresh(k, obj->u.name.id)) {
 			add_reduction(k, append ? RED_APPEND : RED_SET_ADD, obj->u.name.id);
+			if (append)
+				check_kept(k, e->u.call.args.items[0], obj->u.name.id);
 			check_expr(k, e->u.call.args.items[0]);
 			return true;
 		}
@@ -377,6 +590,7 @@ static bool call_reduction(Check *k, const Expr *e)
 			if (is_name(d) && !nl_has(&k->binds, d->u.name.id) && !is_fresh(k, d->u.name.id) &&
 			    dflt->kind == EXPR_LIST && dflt->u.seq.elts.len == 0) {
 				add_reduction(k, RED_GROUP, d->u.name.id);
+				check_kept(k, e->u.call.args.items[0], d->u.name.id);
 				check_expr(k, sd->u.call.args.items[0]);
 				check_expr(k, e->u.call.args.items[0]);
 				return true;
@@ -421,6 +635,7 @@ static bool best_reduction(Check *k, const Stmt *s)
 		const char *x = a->u.assign.targets.items[0]->u.name.id;
 		if (strcmp(x, acc->u.name.id) == 0)
 			continue;
+		check_kept(k, a->u.assign.value, x);
 		check_expr(k, a->u.assign.value);
 		if (nl_has(&k->touched, x))
 			failf_name(k, "'%s' is changed by two kinds of reduction", x);
@@ -548,6 +763,7 @@ static void find_fresh(const StmtList *l, NameList *fresh, NameList *stale)
 
 void check_loop(Check *k, const Stmt *loop)
 {
+	k->loop = loop;
 	NameList fresh = {0}, stale = {0};
 	target_stores(loop->u.for_.target, &k->binds);
 	stmts_stores(&loop->u.for_.body, &k->binds);

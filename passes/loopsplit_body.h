@@ -9,6 +9,7 @@ enum { LOOPSPLIT_MAX_REDS = 16 };
 
 typedef struct Check {
 	SplitContext *c;
+	const Stmt *loop;
 	bool freassociate;
 	IntScope ints;          /* where the loop's ints are decided */
 	NameList locals;        /* a function's loop: its parameters and locals */

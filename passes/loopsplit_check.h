@@ -23,9 +23,14 @@ void target_stores(const Expr *t, NameList *out);
 typedef struct IntScope {
 	SplitContext *c;
 	const StmtList *lists[2]; int nlists;
-	const NameList *unknown;
+	const NameList *unknown;   /* parameters: ints only if the IR says so */
 	int depth;
+	Function *ir;              /* the IR of the scope, for inferred types */
 } IntScope;
+
+/* The type typeinfer (or lowering) gave the value computed at exactly
+ * range r in function f, or NULL when no single value is there. */
+const Type *split_type_at(SplitContext *c, Function *f, SrcRange r, Op op);
 
 /* Whether e is an int whenever it evaluates without raising. Sound: false
  * when in doubt. */

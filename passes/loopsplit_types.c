@@ -13,6 +13,103 @@
 
 #include <stdlib.h>
 
+/* ---- IR values by source position ---- */
+
+typedef struct LocEntry { SrcRange r; const Instr *in; } LocEntry;
+
+typedef struct LocIndex {
+	Function *fn;
+	LocEntry *items; int len;
+	struct LocIndex *next;
+} LocIndex;
+
+static int range_cmp(SrcRange a, SrcRange b)
+{
+	if (a.line != b.line) return a.line < b.line ? -1 : 1;
+	if (a.col != b.col) return a.col < b.col ? -1 : 1;
+	if (a.end_line != b.end_line) return a.end_line < b.end_line ? -1 : 1;
+	if (a.end_col != b.end_col) return a.end_col < b.end_col ? -1 : 1;
+	return 0;
+}
+
+static int entry_cmp(const void *x, const void *y)
+{
+	const LocEntry *a = x, *b = y;
+	int c = range_cmp(a->r, b->r);
+	return c ? c : (a->in->id > b->in->id) - (a->in->id < b->in->id);
+}
+
+static void index_add(LocIndex *ix, int *cap, const Instr *in)
+{
+	if (in->dead)
+		return;
+	if (ix->len == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		ix->items = xrealloc(ix->items, (size_t)*cap * sizeof *ix->items);
+	}
+	ix->items[ix->len++] = (LocEntry){in->loc, in};
+}
+
+static LocIndex *index_of(SplitContext *c, Function *f)
+{
+	for (LocIndex *ix = c->locs; ix; ix = ix->next)
+		if (ix->fn == f)
+			return ix;
+	LocIndex *ix = xcalloc(1, sizeof *ix);
+	ix->fn = f;
+	int cap = 0;
+	for (int b = 0; b < f->blocks.len; b++) {
+		const Block *bb = f->blocks.items[b];
+		for (int i = 0; i < bb->phis.len; i++)
+			index_add(ix, &cap, bb->phis.items[i]);
+		for (int i = 0; i < bb->instrs.len; i++)
+			index_add(ix, &cap, bb->instrs.items[i]);
+	}
+	if (ix->len)
+		qsort(ix->items, (size_t)ix->len, sizeof *ix->items, entry_cmp);
+	ix->next = c->locs;
+	c->locs = ix;
+	return ix;
+}
+
+const Type *split_type_at(SplitContext *c, Function *f, SrcRange r, Op op)
+{
+	if (!f)
+		return NULL;
+	LocIndex *ix = index_of(c, f);
+	int lo = 0, hi = ix->len;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (range_cmp(ix->items[mid].r, r) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* The value of the whole expression is the last one made there (an
+	 * operator's operands come first, with their own ranges). */
+	const Instr *found = NULL;
+	for (int i = lo; i < ix->len && range_cmp(ix->items[i].r, r) == 0; i++)
+		if (op == OP_COUNT || ix->items[i].in->op == op)
+			found = ix->items[i].in;
+	return found ? found->type : NULL;
+}
+
+void split_context_free(SplitContext *c)
+{
+	while (c->locs) {
+		LocIndex *next = c->locs->next;
+		free(c->locs->items);
+		free(c->locs);
+		c->locs = next;
+	}
+}
+
+static bool ir_int_at(IntScope *s, SrcRange r, Op op)
+{
+	const Type *t = split_type_at(s->c, s->ir, r, op);
+	return t && (t->kind == TY_INT || t->kind == TY_BOOL);
+}
+
 void nl_add(NameList *l, const char *s)
 {
 	if (nl_has(l, s))
@@ -171,7 +268,8 @@ static bool stores_int(IntScope *s, const StmtList *l, const char *name, const A
 		case STMT_FOR:
 			if (st->u.for_.target->kind == EXPR_NAME && strcmp(st->u.for_.target->u.name.id, name) == 0) {
 				++*found;
-				if (!int_range_call(s, st->u.for_.iter))
+				if (!int_range_call(s, st->u.for_.iter) &&
+				    !ir_int_at(s, st->u.for_.target->range, OP_ITERNEXT))
 					return false;
 			} else {
 				target_stores(st->u.for_.target, &here);
@@ -202,15 +300,31 @@ static bool stores_int(IntScope *s, const StmtList *l, const char *name, const A
 	return true;
 }
 
+static bool param_int(IntScope *s, const char *name)
+{
+	if (!s->ir)
+		return false;
+	const Block *entry = s->ir->blocks.len ? s->ir->blocks.items[0] : NULL;
+	for (int i = 0; entry && i < entry->instrs.len; i++) {
+		const Instr *in = entry->instrs.items[i];
+		if (in->op == OP_PARAM && in->name && strcmp(in->name, name) == 0)
+			return in->type && (in->type->kind == TY_INT || in->type->kind == TY_BOOL);
+	}
+	return false;
+}
+
 static bool int_name(IntScope *s, const char *name, const Assume *as)
 {
 	for (const Assume *a = as; a; a = a->up)
 		if (strcmp(a->name, name) == 0)
 			return true;
-	if (s->unknown && nl_has(s->unknown, name))
-		return false;
 	Assume me = {name, as};
 	int found = 0;
+	if (s->unknown && nl_has(s->unknown, name)) {
+		if (!param_int(s, name))
+			return false;
+		found = 1; /* bound on entry to an int; its other stores follow */
+	}
 	for (int i = 0; i < s->nlists; i++)
 		if (!stores_int(s, s->lists[i], name, &me, &found))
 			return false;
@@ -284,15 +398,19 @@ static bool int_call(IntScope *s, const Expr *e, const Assume *as)
 	for (int i = 0; i < d->u.funcdef.params.len; i++)
 		nl_add(&params, d->u.funcdef.params.items[i]->name);
 	/* A recursive def runs out of depth: not an int, which is safe. */
-	IntScope fs = {s->c, {&d->u.funcdef.body}, 1, &params, s->depth + 1};
+	IntScope fs = {s->c, {&d->u.funcdef.body}, 1, &params, s->depth + 1, split_module_def(s->c, name)};
 	(void)as;
 	bool ok = returns_int(&fs, &d->u.funcdef.body, NULL);
 	nl_free(&params);
 	return ok;
 }
 
+static bool ir_expr_int(IntScope *s, const Expr *e);
+
 static bool int_expr(IntScope *s, const Expr *e, const Assume *as)
 {
+	if (ir_expr_int(s, e))
+		return true;
 	switch (e->kind) {
 	case EXPR_INT:
 		return true;
@@ -319,6 +437,13 @@ static bool int_expr(IntScope *s, const Expr *e, const Assume *as)
 bool expr_is_int(IntScope *s, const Expr *e)
 {
 	return int_expr(s, e, NULL);
+}
+
+/* Whether the IR value computed for e (not a name: a name's value is
+ * decided by its stores) is an int. */
+static bool ir_expr_int(IntScope *s, const Expr *e)
+{
+	return e->kind != EXPR_NAME && ir_int_at(s, e->range, OP_COUNT);
 }
 
 bool expr_same(const Expr *a, const Expr *b)

@@ -446,6 +446,29 @@ static void form_tasks(Builder *b)
 	}
 }
 
+/* The statements of tasks that do not split a loop themselves may still
+ * split one inside: a call of a pure function whose loop splits runs it
+ * over the workers, forked from the task (support.py, _surge_fork_map). */
+static void inline_splits(SplitContext *sc, Partition *p)
+{
+	int n1 = p->nstmts ? p->nstmts : 1;
+	p->inplan = xcalloc((size_t)n1, sizeof *p->inplan);
+	p->inplan_why = xcalloc((size_t)n1, sizeof *p->inplan_why);
+	for (int t = 0; t < p->ntasks; t++) {
+		const Task *T = &p->tasks[t];
+		if (T->plan || T->split_for)
+			continue;
+		for (int s = T->first; s <= T->last; s++) {
+			if (p->hoisted[s])
+				continue;
+			p->inplan[s] = loopsplit_inline_plan(sc, s, &p->inplan_why[s]);
+			if (!p->inplan[s] && T->nosplit && p->inplan_why[s] &&
+			    strcmp(T->nosplit, p->inplan_why[s]) == 0)
+				p->inplan_why[s] = NULL; /* said once, for the task */
+		}
+	}
+}
+
 /* Receives, sends, dependences, effects of each task. */
 static void flows(Builder *b)
 {
@@ -686,12 +709,12 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 		else if (b.ddg->stmts[s].effects & EFF_UNKNOWN)
 			p->fallback = "a statement calls code surgec cannot see";
 	}
+	SplitContext sc = {b.f, b.body, &b.names, b.facts, &b.sums, b.wm, b.ddg, p->hoisted,
+	                   p->work, arena, src, opts && opts->freassociate, NULL};
 	if (p->fallback) {
 		join_range(&b, 0, b.n - 1, p->fallback);
 	} else {
 		forced_groups(&b, &cm);
-		SplitContext sc = {b.f, b.body, &b.names, b.facts, &b.sums, b.wm, b.ddg, p->hoisted,
-		                   p->work, arena, src, opts && opts->freassociate};
 		for (int s = 0; s < b.n; s++) {
 			bool grouped = (s > 0 && b.join[s - 1]) || b.join[s];
 			if (p->hoisted[s] || grouped)
@@ -712,6 +735,8 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 	}
 	task_memory(&b);
 	memest_free(b.mem);
+	inline_splits(&sc, p);
+	split_context_free(&sc);
 
 	for (int c = 0; c < cm.len; c++)
 		free(cm.items[c].names.items);
@@ -737,6 +762,8 @@ void partition_free(Partition *p)
 	if (!p)
 		return;
 	tasks_free(p);
+	free(p->inplan);
+	free(p->inplan_why);
 	free(p->hoisted);
 	free(p->work);
 	free(p);
@@ -771,11 +798,15 @@ void partition_print(StrBuf *out, const Partition *p, const SourceFile *src)
 			sb_printf(out, "  S%d line %d: ", s + 1, p->body->items[s]->range.line);
 			put_source_line(out, src, p->body->items[s]->range.line);
 			sb_putc(out, '\n');
+			if (p->inplan && p->inplan[s])
+				loopplan_print(out, p->inplan[s], "    ", true);
+			else if (p->inplan_why && p->inplan_why[s])
+				sb_printf(out, "    not split: %s\n", p->inplan_why[s]);
 		}
 		if (T->reason)
 			sb_printf(out, "  together: %s\n", T->reason);
 		if (T->plan)
-			loopplan_print(out, T->plan, "  ");
+			loopplan_print(out, T->plan, "  ", false);
 		else if (T->split_for)
 			sb_printf(out, "  split: the calls of %s run in parallel, one map task per chunk\n",
 			          T->split_fn);

@@ -18,7 +18,11 @@ typedef struct SplitContext {
 	Arena *arena;              /* for split plans */
 	const SourceFile *src;
 	bool freassociate;         /* float sums may be regrouped */
+	struct LocIndex *locs;     /* IR values by source position, per function (lazily) */
 } SplitContext;
+
+/* Frees what the context built lazily. */
+void split_context_free(SplitContext *c);
 
 /* The hoisted module-level def called `name` (its IR function, its
  * statement), bound once; NULL otherwise. */
@@ -33,6 +37,10 @@ bool split_items_ok(SplitContext *c, int s, const Expr *it);
  * function it calls), or NULL; then *why says why when a loop was
  * considered and refused (NULL if none was). loopsplit.c. */
 struct LoopPlan *loopsplit_plan(SplitContext *c, int s, const char **why);
+/* A call in statement s (or in the body of a top-level `for` over a small
+ * range) of a function whose loop can be split inside the task that runs
+ * s, across the workers: its plan, or NULL and *why as above. */
+struct LoopPlan *loopsplit_inline_plan(SplitContext *c, int s, const char **why);
 
 /* If statement s is a `for` loop whose iterations each call one pure
  * function that can run ahead in parallel, returns the function's name and

@@ -212,6 +212,10 @@ typedef struct Partition {
 	bool *hoisted;              /* [nstmts]: a def or import every task sees */
 	double *work;               /* [nstmts] */
 	const char *fallback;       /* why everything is one task, or NULL */
+	/* [nstmts]: a call in the statement whose callee's loop is split
+	 * inside the task (statements of tasks without a plan), or why not */
+	const struct LoopPlan **inplan;
+	const char **inplan_why;
 } Partition;
 
 typedef struct PartitionOptions {

@@ -92,6 +92,9 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 	} else if (print == ACT_PRINT_MEM && status == 0) {
 		memest_print_module(out, ir, diag->src, path);
 	} else if ((print == ACT_PRINT_TASKS || print == ACT_EMIT_TASKS) && status == 0) {
+		/* precise types: immutable values do not tie objects together, and
+		 * loop splitting needs to know which sums are of ints */
+		typeinfer_run(ir);
 		Partition *p = partition_build(ir, m, arena, diag->src, &partition_options);
 		if (print == ACT_PRINT_TASKS)
 			partition_print(out, p, diag->src);

@@ -175,6 +175,8 @@ def main(argv, folder):
         return e.status
 
     sys.argv = [manifest.program] + opts.args
+    from . import support
+    support.set_jobs(opts.jobs)
     ctx = Context(manifest, namespace, opts.jobs, opts.profile)
     # Imported here: a later backend (Dask) is chosen at this point.
     from .executor_local import LocalExecutor

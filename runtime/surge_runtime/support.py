@@ -6,8 +6,19 @@ program defines can be shadowed by (or shadow) a helper. `__all__` is needed
 because `import *` skips names that start with an underscore.
 """
 
-__all__ = ["_SURGE_MISSING", "_SURGE_NONE", "_SURGE_ZERO", "_surge_items", "_surge_map",
-           "_surge_oset", "_surge_results"]
+__all__ = ["_SURGE_MISSING", "_SURGE_NONE", "_SURGE_ZERO", "_surge_fork_map", "_surge_items",
+           "_surge_map", "_surge_oset", "_surge_results"]
+
+import os
+import pickle
+
+# How many processes a loop split inside a task may use (the runner's -j;
+# 1 inside a forked helper, so splits never nest).
+_JOBS = [1]
+
+
+def set_jobs(n):
+    _JOBS[0] = max(1, int(n))
 
 
 class _SurgeMissing:
@@ -151,3 +162,65 @@ class _surge_oset(dict):
 
     def __reduce__(self):
         return (_surge_oset, (), None, None, iter(self.items()))
+
+
+def _read_all(fd):
+    chunks = []
+    while True:
+        b = os.read(fd, 1 << 20)
+        if not b:
+            return b"".join(chunks)
+        chunks.append(b)
+
+
+def _surge_fork_map(map_fn, state, items, per_worker):
+    """[map_fn(state, chunk) for each chunk of items], in chunk order, on up
+    to -j processes: this one and forked helpers, which share the inputs
+    copy-on-write and send back only what map_fn returned.
+
+    Chunks are dealt round-robin (process p takes chunks p, p + j, ...) so
+    that uneven chunks even out. map_fn catches what the loop body raises
+    and returns _SURGE_MISSING; a helper that fails anyway (its result does
+    not pickle, it is killed) leaves its chunks _SURGE_MISSING too, and the
+    caller runs those items itself, in order."""
+    from .worker import chunk_bounds  # noqa: the runner is imported already
+    jobs = _JOBS[0]
+    bounds = chunk_bounds(len(items), jobs, per_worker)
+    procs = min(jobs, len(bounds))
+    if procs <= 1:
+        return [map_fn(state, items[a:b]) for a, b in bounds]
+    helpers = []
+    for p in range(1, procs):
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.close(r)
+                _JOBS[0] = 1
+                mine = [map_fn(state, items[a:b]) for a, b in bounds[p::procs]]
+                data = pickle.dumps(mine, pickle.HIGHEST_PROTOCOL)
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(w, view):]
+            finally:
+                os._exit(0)
+        os.close(w)
+        helpers.append((pid, r))
+    results = [_SURGE_MISSING] * len(bounds)
+    try:
+        results[0::procs] = [map_fn(state, items[a:b]) for a, b in bounds[0::procs]]
+    finally:
+        for p, (pid, r) in enumerate(helpers, 1):
+            try:
+                data = _read_all(r)
+            finally:
+                os.close(r)
+                os.waitpid(pid, 0)
+            want = len(range(p, len(bounds), procs))
+            try:
+                got = pickle.loads(data) if data else None
+            except Exception:
+                got = None
+            if isinstance(got, list) and len(got) == want:
+                results[p::procs] = got
+    return results

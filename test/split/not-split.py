@@ -3,11 +3,12 @@
 # RUN: %surgec -print-tasks %s | FileCheck --check-prefix=TASKS %s
 # RUN: %python %S/../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
 # CHECK-COUNT-3: ok not-split.py
-# TASKS: not split: 'a' is used besides its reduction
+# TASKS: not split: changes 'a', which other iterations may read
 # TASKS: not split: calls 'print', which may change objects or have effects
 # TASKS: not split: 'prev' may hold a value an earlier iteration set
 # TASKS: not split: 'seen' is used besides its reduction
 # TASKS: not split: can leave early with break
+# TASKS: not split: 'out' would keep an object the program also reaches another way
 def prefix_sums(n):
     a = [0] * n
     for i in range(1, n):
@@ -44,6 +45,14 @@ def find(n):
     return found
 
 
+def pick(rows):
+    out = []
+    for r in rows:
+        if (r[0] * r[1] + len(str(r[1]))) % 3 == 0 and r[1] % 5 < 4 and abs(r[0] - r[1]) > 2:
+            out.append(r)
+    return out
+
+
 a = prefix_sums(40000)
 for i in range(40000):
     if i % 9973 == 0:
@@ -51,3 +60,7 @@ for i in range(40000):
 print(shifted(40000))
 print(first_repeat(40000))
 print(find(40000))
+rows = [[i % 7, i] for i in range(30000)]
+picked = pick(rows)
+picked[0].append(99)
+print(rows[0], len(picked))

@@ -20,7 +20,7 @@ M = support._SURGE_MISSING
 ns = {}
 exec("from surge_runtime.support import *", ns)
 exported = sorted(k for k in ns if k != "__builtins__")
-assert exported == ["_SURGE_MISSING", "_SURGE_NONE", "_SURGE_ZERO", "_surge_items", "_surge_map",
+assert exported == ["_SURGE_MISSING", "_SURGE_NONE", "_SURGE_ZERO", "_surge_fork_map", "_surge_items", "_surge_map",
                     "_surge_oset", "_surge_results"], exported
 print("ok: import *")
 
