@@ -39,6 +39,8 @@ def main() -> int:
     ap.add_argument("-j", default="2")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json")
+    ap.add_argument("--reassociate", default="kmeans.py",
+                    help="comma list of programs compiled with -freassociate (default: kmeans.py)")
     ap.add_argument("programs", nargs="*")
     a = ap.parse_args()
     wl = os.path.abspath(a.workloads)
@@ -58,7 +60,8 @@ def main() -> int:
             name = os.path.basename(prog)
             shutil.copy(prog, tmp)
             out = os.path.join(tmp, name + ".tasks")
-            c = subprocess.run([a.surgec, "-emit-tasks", name, "-o", out], cwd=tmp,
+            flags = ["-freassociate"] if name in a.reassociate.split(",") else []
+            c = subprocess.run([a.surgec, "-emit-tasks", *flags, name, "-o", out], cwd=tmp,
                                capture_output=True, text=True)
             if c.returncode:
                 print(f"{name:<18} surgec failed: {c.stderr.strip()}")
@@ -79,7 +82,7 @@ def main() -> int:
             rows.append({"program": name, "cpython_s": best_py, "tasks_s": best_t,
                          "speedup": best_py / best_t, "tasks": ntasks, "same_output": same})
             print(f"{name:<18}{best_py:>11.3f}{best_t:>10.3f}{best_py / best_t:>9.2f}{ntasks:>7}"
-                  + ("" if same else "  OUTPUT DIFFERS"))
+                  + (" -freassociate" if flags else "") + ("" if same else "  OUTPUT DIFFERS"))
     if a.json:
         with open(a.json, "w") as fh:
             json.dump({"scale": a.scale, "j": a.j, "repeat": a.repeat, "rows": rows}, fh, indent=1)
