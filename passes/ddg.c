@@ -17,7 +17,7 @@
  * out of it, a call's result and its arguments. A parameter, a module name
  * and "unknown" are classes of their own. This is sound and coarse; the
  * function summaries make calls precise. */
-#include "passes/passes.h"
+#include "passes/partition_facts.h" /* NameTable */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,38 +45,81 @@ static void add_edge(Graph *g, int from, int to, EdgeKind k, const char *label, 
 	g->edges[g->len++] = (Edge){from, to, k, label, why, false};
 }
 
-static int cmp_edges(const void *a, const void *b)
+static int cmp_labels(const Edge *x, const Edge *y)
+{
+	return strcmp(x->label ? x->label : "", y->label ? y->label : "");
+}
+
+/* The order of (from, to) groups: by kind, label, then a real repeat
+ * before one marked removed, then by explanation, so that the output does
+ * not depend on the order edges were found in. */
+static int cmp_in_group(const void *a, const void *b)
 {
 	const Edge *x = a, *y = b;
-	if (x->from != y->from)
-		return x->from - y->from;
-	if (x->to != y->to)
-		return x->to - y->to;
 	if (x->kind != y->kind)
 		return (int)x->kind - (int)y->kind;
-	int c = strcmp(x->label ? x->label : "", y->label ? y->label : "");
+	int c = cmp_labels(x, y);
 	if (c)
 		return c;
-	/* of two repeats, a real one before one marked removed, then by
-	 * explanation: the output must not depend on qsort's order */
 	if (x->removed != y->removed)
 		return (int)x->removed - (int)y->removed;
 	return strcmp(x->why ? x->why : "", y->why ? y->why : "");
 }
 
-/* Sorts the edges and keeps the first of each (from, to, kind, label). */
-static void sort_edges(Graph *g)
+/* Stable counting sort of len items of `size` bytes by key(item), a
+ * number in [0, nkeys): linear, where a comparison sort of the million
+ * edges of a big module is not. */
+static void counting_sort(void *items, size_t size, int len, int nkeys, int (*key)(const void *))
+{
+	int *start = xcalloc((size_t)nkeys + 1, sizeof *start);
+	char *base = items, *tmp = xmalloc((size_t)len * size);
+	for (int i = 0; i < len; i++)
+		start[key(base + (size_t)i * size) + 1]++;
+	for (int k = 0; k < nkeys; k++)
+		start[k + 1] += start[k];
+	for (int i = 0; i < len; i++) {
+		const char *x = base + (size_t)i * size;
+		memcpy(tmp + (size_t)start[key(x)]++ * size, x, size);
+	}
+	memcpy(base, tmp, (size_t)len * size);
+	free(tmp);
+	free(start);
+}
+
+static int edge_from(const void *e)
+{
+	return ((const Edge *)e)->from;
+}
+
+static int edge_to(const void *e)
+{
+	return ((const Edge *)e)->to;
+}
+
+/* Sorts the edges by (from, to, kind, label) and keeps the first of each:
+ * a radix sort on the statements (edges are many, statements n), then a
+ * comparison sort within each pair of statements (such groups are small). */
+static void sort_edges(Graph *g, int n)
 {
 	if (g->len < 2)
 		return;
-	qsort(g->edges, (size_t)g->len, sizeof *g->edges, cmp_edges);
-	int m = 1;
-	for (int i = 1; i < g->len; i++) {
-		const Edge *a = &g->edges[m - 1], *b = &g->edges[i];
-		if (a->from == b->from && a->to == b->to && a->kind == b->kind &&
-		    strcmp(a->label ? a->label : "", b->label ? b->label : "") == 0)
-			continue;
-		g->edges[m++] = *b;
+	counting_sort(g->edges, sizeof *g->edges, g->len, n, edge_to);
+	counting_sort(g->edges, sizeof *g->edges, g->len, n, edge_from);
+	int m = 0;
+	for (int i = 0; i < g->len;) {
+		int end = i + 1;
+		while (end < g->len && g->edges[end].from == g->edges[i].from &&
+		       g->edges[end].to == g->edges[i].to)
+			end++;
+		if (end - i > 1)
+			qsort(g->edges + i, (size_t)(end - i), sizeof *g->edges, cmp_in_group);
+		g->edges[m++] = g->edges[i];
+		for (int k = i + 1; k < end; k++) {
+			const Edge *kept = &g->edges[m - 1], *b = &g->edges[k];
+			if (kept->kind != b->kind || cmp_labels(kept, b) != 0)
+				g->edges[m++] = *b;
+		}
+		i = end;
 	}
 	g->len = m;
 }
@@ -88,9 +131,9 @@ static bool python_name(const char *n)
 	return n && n[0] != '.' && n[0] != '<';
 }
 
-/* Per statement, the names read and written outside SSA. */
-typedef struct NameUse { int stmt; const char *name; bool write; } NameUse;
-typedef struct NameUses { NameUse *items; int len, cap; } NameUses;
+/* Per statement, the names read and written outside SSA, interned. */
+typedef struct NameUse { int stmt, id; bool write; } NameUse;
+typedef struct NameUses { NameTable names; NameUse *items; int len, cap; } NameUses;
 
 static void note_name(NameUses *u, int stmt, const char *name, bool write)
 {
@@ -98,45 +141,57 @@ static void note_name(NameUses *u, int stmt, const char *name, bool write)
 		u->cap = u->cap ? u->cap * 2 : 32;
 		u->items = xrealloc(u->items, (size_t)u->cap * sizeof *u->items);
 	}
-	u->items[u->len++] = (NameUse){stmt, name, write};
+	u->items[u->len++] = (NameUse){stmt, names_intern(&u->names, name), write};
 }
 
-static int cmp_uses(const void *a, const void *b)
+static void free_uses(NameUses *u)
 {
-	const NameUse *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-	if (c)
-		return c;
-	if (x->stmt != y->stmt)
-		return x->stmt - y->stmt;
-	return (int)x->write - (int)y->write; /* a statement reads before it writes */
+	names_free(&u->names);
+	free(u->items);
+}
+
+/* A statement reads before it writes. */
+static int use_place(const void *x)
+{
+	const NameUse *u = x;
+	return 2 * u->stmt + u->write;
+}
+
+static int use_name(const void *x)
+{
+	return ((const NameUse *)x)->id;
 }
 
 /* For each name, in statement order: RAW from the last writer to each
  * reader, WAR from the readers since to the next writer, WAW between
  * consecutive writers. Every conflicting pair is then joined by a path,
  * with edges linear in the uses. */
-static void name_edges(Graph *g, NameUses *u)
+static void name_edges(Graph *g, NameUses *u, int nstmts)
 {
-	if (u->len > 1)
-		qsort(u->items, (size_t)u->len, sizeof *u->items, cmp_uses);
+	if (u->len > 1) {
+		counting_sort(u->items, sizeof *u->items, u->len, 2 * nstmts, use_place);
+		counting_sort(u->items, sizeof *u->items, u->len, u->names.len, use_name);
+	}
 	for (int i = 0; i < u->len;) {
 		int end = i;
-		while (end < u->len && strcmp(u->items[end].name, u->items[i].name) == 0)
+		while (end < u->len && u->items[end].id == u->items[i].id)
 			end++;
+		const char *name = u->names.names[u->items[i].id];
 		int writer = -1, readers_from = i;
 		for (int k = i; k < end; k++) {
 			const NameUse *x = &u->items[k];
+			if (k > i && x->stmt == x[-1].stmt && x->write == x[-1].write)
+				continue; /* the same use again */
 			if (!x->write) {
 				if (writer >= 0)
-					add_edge(g, writer, x->stmt, DDG_RAW, x->name, NULL);
+					add_edge(g, writer, x->stmt, DDG_RAW, name, NULL);
 				continue;
 			}
 			for (int r = readers_from; r < k; r++)
 				if (!u->items[r].write)
-					add_edge(g, u->items[r].stmt, x->stmt, DDG_WAR, x->name, NULL);
+					add_edge(g, u->items[r].stmt, x->stmt, DDG_WAR, name, NULL);
 			if (writer >= 0)
-				add_edge(g, writer, x->stmt, DDG_WAW, x->name, NULL);
+				add_edge(g, writer, x->stmt, DDG_WAW, name, NULL);
 			writer = x->stmt;
 			readers_from = k + 1;
 		}
@@ -157,7 +212,7 @@ static void renamed_edges(Graph *g, const Function *f)
 			note_name(&u, s, f->stmt_writes[s].items[i], true);
 	}
 	Graph named = {0};
-	name_edges(&named, &u);
+	name_edges(&named, &u, f->nstmts);
 	for (int i = 0; i < named.len; i++) {
 		Edge e = named.edges[i];
 		if (e.kind == DDG_RAW)
@@ -168,7 +223,7 @@ static void renamed_edges(Graph *g, const Function *f)
 			g->edges[g->len - 1].removed = true;
 	}
 	free(named.edges);
-	free(u.items);
+	free_uses(&u);
 }
 
 /* ---- objects ---- */
@@ -223,9 +278,48 @@ static int value_node(const Classes *c, const Instr *v)
 	return 64 + ir_resolve((Instr *)v)->id;
 }
 
+/* The module's bindings by name, for the calls that change module-level
+ * objects: first[id], then next[], lists a name's bindings in order. */
+typedef struct BindIndex { NameTable names; int *first, *next; int nfirst; } BindIndex;
+
+static void bind_index_build(BindIndex *x, const Function *f)
+{
+	int n = f->binds.len;
+	int *ids = xmalloc((size_t)(n ? n : 1) * sizeof *ids);
+	for (int i = 0; i < n; i++)
+		ids[i] = names_intern(&x->names, f->binds.items[i].name);
+	x->nfirst = x->names.len;
+	x->first = xmalloc((size_t)(x->nfirst ? x->nfirst : 1) * sizeof *x->first);
+	x->next = xmalloc((size_t)(n ? n : 1) * sizeof *x->next);
+	for (int k = 0; k < x->nfirst; k++)
+		x->first[k] = -1;
+	for (int i = n - 1; i >= 0; i--) {
+		x->next[i] = x->first[ids[i]];
+		x->first[ids[i]] = i;
+	}
+	free(ids);
+}
+
+/* The first binding of name, or -1. */
+static int bind_index_first(BindIndex *x, const char *name)
+{
+	int id = names_intern(&x->names, name);
+	return id < x->nfirst ? x->first[id] : -1;
+}
+
+static void bind_index_free(BindIndex *x)
+{
+	names_free(&x->names);
+	free(x->first);
+	free(x->next);
+}
+
 /* Builds the classes of a function's values. */
 static void build_classes(Classes *c, Function *f, const SummaryTable *t)
 {
+	BindIndex binds = {0};
+	if (f->is_module)
+		bind_index_build(&binds, f);
 	int n = 64 + f->nvalues + 1;
 	c->nvalues = n;
 	c->parent = xmalloc((size_t)n * sizeof *c->parent);
@@ -308,9 +402,9 @@ static void build_classes(Classes *c, Function *f, const SummaryTable *t)
 						if (first >= 0 && (gs->mutates_unknown || !f->is_module))
 							cls_union(c, first, CL_UNKNOWN);
 						for (int k = 0; first >= 0 && f->is_module && k < gs->mutates_globals.len; k++)
-							for (int bi = 0; bi < f->binds.len; bi++)
-								if (strcmp(f->binds.items[bi].name, gs->mutates_globals.items[k]) == 0 &&
-								    !immutable(ir_resolve(f->binds.items[bi].value)->type))
+							for (int bi = bind_index_first(&binds, gs->mutates_globals.items[k]);
+							     bi >= 0; bi = binds.next[bi])
+								if (!immutable(ir_resolve(f->binds.items[bi].value)->type))
 									cls_union(c, first, value_node(c, f->binds.items[bi].value));
 					}
 					/* stored into the receiver: x.append(y) */
@@ -327,21 +421,28 @@ static void build_classes(Classes *c, Function *f, const SummaryTable *t)
 			}
 		}
 	}
+	bind_index_free(&binds);
 }
 
 /* Per statement: the classes it reads and writes, as sets of roots. */
 typedef struct Access { int *reads, *writes; int nr, nw, cr, cw; const char *why; } Access;
+
+/* Appends x, known not to be in the set. */
+static void access_add_new(int **set, int *n, int *cap, int x)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*set = xrealloc(*set, (size_t)*cap * sizeof **set);
+	}
+	(*set)[(*n)++] = x;
+}
 
 static void access_add(int **set, int *n, int *cap, int x)
 {
 	for (int i = 0; i < *n; i++)
 		if ((*set)[i] == x)
 			return;
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*set = xrealloc(*set, (size_t)*cap * sizeof **set);
-	}
-	(*set)[(*n)++] = x;
+	access_add_new(set, n, cap, x);
 }
 
 static void note_read(Classes *c, Access *a, Instr *v)
@@ -444,7 +545,9 @@ static void mem_edges(Graph *g, Classes *c, const Access *acc, int n)
 				mem_edge(g, c, acc, s->last_writer, j, x, false);
 			if (x != CL_UNKNOWN && u->last_writer >= 0)
 				mem_edge(g, c, acc, u->last_writer, j, x, false);
-			access_add(&s->readers, &s->nr, &s->cr, j);
+			/* statements come in order: a repeat is the last one */
+			if (s->nr == 0 || s->readers[s->nr - 1] != j)
+				access_add_new(&s->readers, &s->nr, &s->cr, j);
 			if (!is_live[x]) {
 				is_live[x] = true;
 				live[nlive++] = x;
@@ -477,7 +580,9 @@ static void mem_edges(Graph *g, Classes *c, const Access *acc, int n)
 				/* everything later follows j: j stands for them all */
 				s->last_writer = -1;
 				s->nr = 0;
+				is_live[live[l]] = false;
 			}
+			nlive = 0; /* none has state left */
 		}
 		for (int w = 0; w < a->nw; w++) {
 			int x = a->writes[w];
@@ -552,6 +657,20 @@ static void put_dot_string(StrBuf *out, const char *s)
 	sb_putc(out, '"');
 }
 
+/* "S12", statement 11 as the dumps name it: without printf, whose cost
+ * shows on the million edges of a big module. */
+static void put_stmt(StrBuf *out, int i)
+{
+	char buf[16];
+	size_t n = sizeof buf;
+	unsigned v = (unsigned)i + 1;
+	do
+		buf[--n] = (char)('0' + v % 10);
+	while (v /= 10);
+	buf[--n] = 'S';
+	sb_append(out, buf + n, sizeof buf - n);
+}
+
 static void print_text(StrBuf *out, const Function *f, const Graph *g, const SourceFile *src)
 {
 	sb_printf(out, "*** DDG for %s ***\n", f->name);
@@ -562,11 +681,20 @@ static void print_text(StrBuf *out, const Function *f, const Graph *g, const Sou
 	}
 	for (int i = 0; i < g->len; i++) {
 		const Edge *e = &g->edges[i];
-		sb_printf(out, "S%d -> S%d %s", e->from + 1, e->to + 1, edge_names[e->kind]);
-		if (e->label)
-			sb_printf(out, " %s", e->label);
-		if (e->why)
-			sb_printf(out, " (%s)", e->why);
+		put_stmt(out, e->from);
+		sb_append(out, " -> ", 4);
+		put_stmt(out, e->to);
+		sb_putc(out, ' ');
+		sb_puts(out, edge_names[e->kind]);
+		if (e->label) {
+			sb_putc(out, ' ');
+			sb_puts(out, e->label);
+		}
+		if (e->why) {
+			sb_append(out, " (", 2);
+			sb_puts(out, e->why);
+			sb_putc(out, ')');
+		}
 		sb_putc(out, '\n');
 	}
 }
@@ -718,7 +846,7 @@ Ddg *ddg_build(Function *f, const SummaryTable *t, const SourceFile *src, bool s
 			}
 		}
 	}
-	name_edges(&g, &names);
+	name_edges(&g, &names, n);
 	if (show_names)
 		renamed_edges(&g, f);
 
@@ -730,7 +858,7 @@ Ddg *ddg_build(Function *f, const SummaryTable *t, const SourceFile *src, bool s
 		for (int j = i + 1; ctrl[i] && j < n; j++)
 			add_edge(&g, i, j, DDG_CTRL, NULL, NULL);
 
-	sort_edges(&g);
+	sort_edges(&g, n);
 	d->edges = g.edges;
 	d->nedges = g.len;
 	d->stmts = xcalloc((size_t)(n ? n : 1), sizeof *d->stmts);
@@ -749,7 +877,7 @@ Ddg *ddg_build(Function *f, const SummaryTable *t, const SourceFile *src, bool s
 	free(acc);
 	free(effects);
 	free(ctrl);
-	free(names.items);
+	free_uses(&names);
 	return d;
 }
 
