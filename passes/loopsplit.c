@@ -15,6 +15,7 @@
  * empty dict for counting, ...), and int-only reductions need ints. */
 #include "passes/loopsplit_body.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 const char *reduction_name(RedKind k)
@@ -132,6 +133,12 @@ static void check_init(Check *k, Reduction *r, const Expr *init)
 
 /* ---- a top-level loop ---- */
 
+static bool few_rounds(const Stmt *st, int *rounds);
+static LoopPlan *inline_call_plan(SplitContext *c, const Stmt *st, const char **why);
+
+const char loopsplit_prefer_inside[] = "its calls split better inside the task, "
+                                        "over all their items";
+
 /* The value statement s's accumulator `name` starts with: the last
  * statement before s binding it must be `name = value`, unconditionally,
  * and nothing after it may change the object. */
@@ -183,6 +190,18 @@ static LoopPlan *finish_plan(Check *k, const Stmt *loop, const NameList *mapin, 
 static LoopPlan *plan_module_loop(SplitContext *c, int s, const char **why)
 {
 	const Stmt *loop = c->body->items[s];
+	/* A few rounds, fewer than the chunks of even two workers, of calls
+	 * whose own loops split: splitting each call balances far better. */
+	int rounds;
+	if (few_rounds(loop, &rounds) && rounds < 2 * SPLIT_CHUNKS_PER_WORKER) {
+		for (int i = 0; i < loop->u.for_.body.len; i++) {
+			const char *ignored;
+			if (inline_call_plan(c, loop->u.for_.body.items[i], &ignored)) {
+				*why = loopsplit_prefer_inside;
+				return NULL;
+			}
+		}
+	}
 	Check k = {.c = c, .freassociate = c->freassociate};
 	k.ints = (IntScope){c, {c->body}, 1, NULL, 0, c->f};
 	if (!split_items_ok(c, s, loop->u.for_.iter))
@@ -486,14 +505,65 @@ LoopPlan *loopsplit_plan(SplitContext *c, int s, const char **why)
 
 /* A top-level `for` over range(K) of a small constant K: its body's calls
  * run K times, few enough to split each. */
-static bool few_rounds(const Stmt *st)
+static bool few_rounds(const Stmt *st, int *rounds)
 {
 	const Expr *it = st->kind == STMT_FOR ? st->u.for_.iter : NULL;
 	if (!it || it->kind != EXPR_CALL || it->u.call.func->kind != EXPR_NAME ||
 	    strcmp(it->u.call.func->u.name.id, "range") != 0 || it->u.call.args.len != 1)
 		return false;
 	const Expr *n = it->u.call.args.items[0];
-	return n->kind == EXPR_INT && n->u.int_.fits && n->u.int_.small <= LOOPSPLIT_MAX_ROUNDS;
+	*rounds = n->kind == EXPR_INT && n->u.int_.fits ? (int)n->u.int_.small : INT32_MAX;
+	return *rounds <= LOOPSPLIT_MAX_ROUNDS;
+}
+
+/* The first call, among the parts of e that run once each time e runs,
+ * of a pure def whose loop splits. Inside a task the call stays where it
+ * is (only the function it calls changes), so it may be anywhere. */
+static LoopPlan *inline_in_expr(SplitContext *c, const Expr *e, const char **why)
+{
+	if (!e)
+		return NULL;
+	LoopPlan *lp = NULL;
+	switch (e->kind) {
+	case EXPR_CALL:
+		for (int i = 0; i < e->u.call.args.len && !lp; i++)
+			lp = inline_in_expr(c, e->u.call.args.items[i], why);
+		for (int i = 0; i < e->u.call.keywords.len && !lp; i++)
+			lp = inline_in_expr(c, e->u.call.keywords.items[i]->value, why);
+		if (!lp && e->u.call.func->kind == EXPR_ATTRIBUTE)
+			lp = inline_in_expr(c, e->u.call.func->u.attribute.value, why);
+		if (!lp && e->u.call.func->kind == EXPR_NAME &&
+		    pure_def_summary(c, e->u.call.func->u.name.id) && !*why)
+			lp = plan_call(c, e, why);
+		return lp;
+	case EXPR_BINOP:
+		lp = inline_in_expr(c, e->u.binop.left, why);
+		return lp ? lp : inline_in_expr(c, e->u.binop.right, why);
+	case EXPR_UNARYOP: return inline_in_expr(c, e->u.unaryop.operand, why);
+	case EXPR_TUPLE: case EXPR_LIST:
+		for (int i = 0; i < e->u.seq.elts.len && !lp; i++)
+			lp = inline_in_expr(c, e->u.seq.elts.items[i], why);
+		return lp;
+	case EXPR_SUBSCRIPT: return inline_in_expr(c, e->u.subscript.value, why);
+	case EXPR_FORMATTED: return inline_in_expr(c, e->u.formatted.value, why);
+	case EXPR_JOINEDSTR:
+		for (int i = 0; i < e->u.joined.values.len && !lp; i++)
+			lp = inline_in_expr(c, e->u.joined.values.items[i], why);
+		return lp;
+	default:
+		return NULL;
+	}
+}
+
+static LoopPlan *inline_call_plan(SplitContext *c, const Stmt *st, const char **why)
+{
+	*why = NULL;
+	switch (st->kind) {
+	case STMT_ASSIGN: return inline_in_expr(c, st->u.assign.value, why);
+	case STMT_AUGASSIGN: return inline_in_expr(c, st->u.augassign.value, why);
+	case STMT_EXPR: return inline_in_expr(c, st->u.expr.value, why);
+	default: return NULL;
+	}
 }
 
 LoopPlan *loopsplit_inline_plan(SplitContext *c, int s, const char **why)
@@ -503,11 +573,12 @@ LoopPlan *loopsplit_inline_plan(SplitContext *c, int s, const char **why)
 	if (c->work && c->work[s] < PARTITION_MIN_WORK / 4)
 		return NULL;
 	const Stmt *st = c->body->items[s];
-	const Expr *call = pick_call(c, st);
-	if (!call && few_rounds(st) && builtin_unshadowed(c, NULL, "range"))
-		for (int i = 0; i < st->u.for_.body.len && !call; i++)
-			call = pick_call(c, st->u.for_.body.items[i]);
-	return call ? plan_call(c, call, why) : NULL;
+	LoopPlan *lp = inline_call_plan(c, st, why);
+	int rounds;
+	if (!lp && !*why && few_rounds(st, &rounds) && builtin_unshadowed(c, NULL, "range"))
+		for (int i = 0; i < st->u.for_.body.len && !lp && !*why; i++)
+			lp = inline_call_plan(c, st->u.for_.body.items[i], why);
+	return lp;
 }
 
 void loopplan_print(StrBuf *out, const LoopPlan *lp, const char *indent, bool inside)

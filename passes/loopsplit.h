@@ -64,6 +64,10 @@ typedef struct LoopPlan {
  * split inside its task (once per call) when K is at most this. */
 #define LOOPSPLIT_MAX_ROUNDS 64
 
+/* The reason loopsplit_plan gives for a top-level loop whose calls are
+ * better split inside its task (then no other split is tried). */
+extern const char loopsplit_prefer_inside[];
+
 const char *reduction_name(RedKind k);
 
 /* Writes how the loop is split and one line per reduction, for

@@ -573,19 +573,77 @@ static const Instr **received_values(Builder *b, const Task *T)
 	return v;
 }
 
-/* The bytes T receives from the task just before it, evaluated now
- * (unknown sizes count as none: no evidence to merge on). */
-static double bytes_from_prev(Builder *b, const Task *T, const Instr *const *vals)
+/* The bytes T receives from task `from`, evaluated now (unknown sizes
+ * count as none: no evidence to merge on). */
+static double bytes_from(Builder *b, const Task *T, int from, const Instr *const *vals)
 {
 	double bytes = 0;
 	for (int r = 0; r < T->nrecv; r++) {
-		if (T->recv[r].from != T->id - 1 || !vals[r])
+		if (T->recv[r].from != from || !vals[r])
 			continue;
 		MemSize m = memest_value(b->mem, vals[r]);
 		if (m.bytes != MEM_SIZE_UNKNOWN)
 			bytes += (double)m.bytes;
 	}
 	return bytes;
+}
+
+/* Whether a task after t waits on one of tasks from..t-1 but not on t:
+ * running them with t would make it wait for t too. */
+static bool delays_others(const Partition *p, int from, int t)
+{
+	bool *needs_t = xcalloc((size_t)p->ntasks, sizeof *needs_t);
+	bool delays = false;
+	needs_t[t] = true;
+	for (int u = t + 1; u < p->ntasks && !delays; u++) {
+		const Task *U = &p->tasks[u];
+		bool on_range = false;
+		for (int i = 0; i < U->ndeps; i++) {
+			int d = U->deps[i];
+			needs_t[u] |= d >= t && needs_t[d];
+			on_range |= d >= from && d < t;
+		}
+		delays = on_range && !needs_t[u];
+	}
+	free(needs_t);
+	return delays;
+}
+
+/* A task T that receives a costly value from an earlier task P cannot
+ * start before P ends anyway: running P..T as one task loses only what
+ * the tasks between them could have run beside P or T, and what a later
+ * task waiting only on P..T-1 would now wait for T. When sending costs
+ * more than the tasks between do, and no later task waits on P..T-1
+ * without also waiting on T, P..T become one task. */
+static bool join_chain(Builder *b, const Task *T, const Instr *const *vals)
+{
+	Partition *p = b->p;
+	for (int r = 0; r < T->nrecv; r++) {
+		int from = T->recv[r].from;
+		const Task *P = &p->tasks[from];
+		if (from == T->id - 1)
+			continue; /* the neighbour: the rule below */
+		if (P->split_for || P->plan)
+			continue;
+		double cost = bytes_from(b, T, from, vals) / SEND_BYTES_PER_WORK;
+		double between = 0;
+		bool plain = true;
+		for (int m = from + 1; m < T->id; m++) {
+			between += p->tasks[m].work;
+			plain &= !p->tasks[m].split_for && !p->tasks[m].plan;
+		}
+		if (!plain || cost <= between)
+			continue;
+		if (delays_others(p, from, T->id))
+			continue;
+		char why[200];
+		snprintf(why, sizeof why, "sending %.0f bytes costs more than the tasks between "
+		         "could run beside them (about %.0f operations to send, %.0f between)",
+		         cost * SEND_BYTES_PER_WORK, cost, between);
+		join_range(b, P->first, T->first, arena_strdup(b->names.arena, why));
+		return true;
+	}
+	return false;
 }
 
 /* Marks the task boundaries where sending what crosses them costs more
@@ -600,7 +658,12 @@ static bool join_costly_sends(Builder *b)
 		if (T->split_for || P->split_for)
 			continue;
 		const Instr **vals = received_values(b, T);
-		double bytes = bytes_from_prev(b, T, vals);
+		double bytes = bytes_from(b, T, t - 1, vals);
+		if (join_chain(b, T, vals)) {
+			free(vals);
+			any = true;
+			continue;
+		}
 		free(vals);
 		double cost = bytes / SEND_BYTES_PER_WORK;
 		if (bytes <= 0 || cost <= T->work)
@@ -720,7 +783,7 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 			if (p->hoisted[s] || grouped)
 				continue;
 			b.plan[s] = loopsplit_plan(&sc, s, &b.plan_why[s]);
-			if (!b.plan[s])
+			if (!b.plan[s] && b.plan_why[s] != loopsplit_prefer_inside)
 				b.split_fn[s] = split_candidate(&sc, s, &b.split_call[s]);
 		}
 	}

@@ -11,6 +11,17 @@ _here = os.path.dirname(os.path.abspath(__file__))
 if sys.path[:1] != [_here]:
     sys.path.insert(0, _here)
 
-from surge_runtime.main import main  # noqa: E402
+# The runner's own bytecode is cached beside it even when the user's
+# environment says not to write bytecode (PYTHONDONTWRITEBYTECODE): it is
+# surgec's code in surgec's folder, and compiling it again on every run
+# would cost each run some 20 ms. The user's setting is back in force before
+# any of the program's code is imported.
+_keep = sys.dont_write_bytecode
+sys.dont_write_bytecode = False
+try:
+    from surge_runtime.main import main  # noqa: E402
+    from surge_runtime import worker, scheduler, executor_local, support  # noqa: E402,F401
+finally:
+    sys.dont_write_bytecode = _keep
 
 sys.exit(main(sys.argv[1:], _here))
