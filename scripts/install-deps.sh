@@ -3,7 +3,7 @@
 # Safe to run repeatedly; a no-op on a machine that already has them.
 set -eu
 
-PACKAGES="cmake make gcc re2c bison python3 llvm-14-tools llvm-14-dev python3-distributed"
+PACKAGES="cmake make gcc re2c bison python3 llvm-14-tools llvm-14-dev python3-distributed python3-matplotlib"
 
 missing=""
 for p in $PACKAGES; do
