@@ -49,6 +49,26 @@ def run(cmd, cwd, timeout):
         return "timeout", b"", b""
 
 
+def differences(ref, ref_files, got, got_files):
+    """What differs between CPython's run and the task program's, as
+    messages (empty when they match): ref and got are run()'s (status,
+    stdout, stderr), the files snapshot()'s. Shared with test/fuzz/difftest.py
+    so that both judge a run by the same rules."""
+    problems = []
+    if got[0] != ref[0] and not (got[0] != 0 and ref[0] != 0 and ref[0] == 1 and got[0] == 1):
+        problems.append(f"exit status {got[0]}, CPython {ref[0]}")
+    if got[1] != ref[1]:
+        problems.append("stdout differs:\n--- CPython\n%s\n--- tasks\n%s" % (
+            ref[1].decode(errors="replace")[-2000:], got[1].decode(errors="replace")[-2000:]))
+    if ref[0] != 0 and last_line(got[2]) != last_line(ref[2]):
+        problems.append(f"last error line {last_line(got[2])!r}, CPython {last_line(ref[2])!r}")
+    if got_files != ref_files:
+        diff = sorted(set(got_files) ^ set(ref_files)) or sorted(
+            k for k in ref_files if got_files.get(k) != ref_files[k])
+        problems.append(f"files differ: {diff}")
+    return problems
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--surgec", required=True)
@@ -90,19 +110,7 @@ def main() -> int:
                 d = os.path.join(tmp, f"j{j}-{name}")
                 shutil.copytree(folder, d, ignore=shutil.ignore_patterns("*.tasks"))
                 got = run([sys.executable, tasks, "-j", j], d, a.timeout)
-                got_files = snapshot(d)
-                problems = []
-                if got[0] != ref[0] and not (got[0] != 0 and ref[0] != 0 and ref[0] == 1 and got[0] == 1):
-                    problems.append(f"exit status {got[0]}, CPython {ref[0]}")
-                if got[1] != ref[1]:
-                    problems.append("stdout differs:\n--- CPython\n%s\n--- tasks\n%s" % (
-                        ref[1].decode(errors="replace")[-2000:], got[1].decode(errors="replace")[-2000:]))
-                if ref[0] != 0 and last_line(got[2]) != last_line(ref[2]):
-                    problems.append(f"last error line {last_line(got[2])!r}, CPython {last_line(ref[2])!r}")
-                if got_files != ref_files:
-                    diff = sorted(set(got_files) ^ set(ref_files)) or sorted(
-                        k for k in ref_files if got_files.get(k) != ref_files[k])
-                    problems.append(f"files differ: {diff}")
+                problems = differences(ref, ref_files, got, snapshot(d))
                 if problems:
                     failed += 1
                     print(f"FAIL {name} -j {j}: " + "; ".join(problems))
