@@ -42,7 +42,8 @@ static void put_identity(StrBuf *out, const Reduction *r)
 	case RED_SET_ADD: sb_puts(out, "_surge_oset()"); break;
 	case RED_COUNT: case RED_STORE: case RED_GROUP: sb_puts(out, "{}"); break;
 	case RED_INDEX_ADD: sb_printf(out, "[_SURGE_ZERO] * len(%s)", r->name); break;
-	case RED_MAX: case RED_MIN: case RED_BEST: sb_puts(out, "_SURGE_NONE"); break;
+	case RED_KEY_ADD: sb_printf(out, "_surge_keyed(%s)", r->name); break;
+	case RED_MAX: case RED_MIN: case RED_BEST: case RED_LAST: sb_puts(out, "_SURGE_NONE"); break;
 	}
 	sb_putc(out, '\n');
 	for (int w = 0; w < r->nwith; w++)
@@ -94,12 +95,13 @@ static void put_map(StrBuf *out, const SourceFile *src, const char *name, const 
 	}
 	for (int i = 0; i < lp->nreds; i++)
 		put_identity(out, &lp->reds[i]);
-	sb_puts(out, "    try:\n");
+	sb_puts(out, "    _surge_broke = True\n    try:\n");
 	put_loop(out, src, lp->loop, "_surge_chunk", "        ", "            ");
-	sb_puts(out, "    except KeyboardInterrupt:\n        raise\n"
+	sb_puts(out, "        else:\n            _surge_broke = False\n"
+	        "    except KeyboardInterrupt:\n        raise\n"
 	        "    except BaseException:\n"
 	        "        return _SURGE_MISSING  # the combine part runs this chunk again, in order\n"
-	        "    return (len(_surge_chunk), ");
+	        "    return (len(_surge_chunk), _surge_broke, ");
 	for (int i = 0; i < lp->nreds; i++) {
 		sb_printf(out, "%s, ", lp->reds[i].name);
 		put_names(out, lp->reds[i].with, lp->reds[i].nwith);
@@ -139,6 +141,14 @@ static void put_merge(StrBuf *out, const Reduction *r, int at)
 		          "%s    if _surge_v is not _SURGE_ZERO:\n"
 		          "%s        %s[_surge_k] += _surge_v\n", in, at, in, in, x);
 		break;
+	case RED_KEY_ADD:
+		sb_printf(out, "%sfor _surge_k, _surge_v in _surge_p[%d].items():\n"
+		          "%s    %s[_surge_k] += _surge_v\n", in, at, in, x);
+		break;
+	case RED_LAST:
+		sb_printf(out, "%sif _surge_p[%d] is not _SURGE_NONE:\n%s    %s = _surge_p[%d]\n", in, at, in, x,
+		          at);
+		break;
 	case RED_MAX: case RED_MIN:
 		sb_printf(out, "%sif _surge_p[%d] is not _SURGE_NONE:\n%s    %s = %s(%s, _surge_p[%d])\n", in,
 		          at, in, x, r->kind == RED_MAX ? "max" : "min", x, at);
@@ -172,7 +182,7 @@ static void put_combine_body(StrBuf *out, const SourceFile *src, const LoopPlan 
 {
 	sb_puts(out, "    _surge_start = 0\n    for _surge_p in _surge_parts:\n"
 	        "        if _surge_p is _SURGE_MISSING:\n            break\n");
-	int at = 1;
+	int at = 2; /* after the chunk's length and whether it broke out */
 	for (int i = 0; i < lp->nreds; i++) {
 		put_merge(out, &lp->reds[i], at);
 		at += 1 + lp->reds[i].nwith;
@@ -180,6 +190,9 @@ static void put_combine_body(StrBuf *out, const SourceFile *src, const LoopPlan 
 	for (int i = 0; i < lp->nlasts; i++)
 		sb_printf(out, "        %s = _surge_p[%d]\n", lp->lasts[i], at + i);
 	sb_puts(out, "        _surge_start += _surge_p[0]\n");
+	if (lp->breaks)
+		sb_printf(out, "        if _surge_p[1]:  # it broke out: the loop ends there\n"
+		          "            _surge_start = len(%s)\n            break\n", items);
 	char rest[64];
 	snprintf(rest, sizeof rest, "%s[_surge_start:]", items);
 	put_loop(out, src, lp->loop, rest, "    ", "        ");

@@ -88,6 +88,19 @@ static bool is_int_name(Check *k, const char *name)
 	return expr_is_int(&k->ints, &e);
 }
 
+/* A dict display or comprehension whose values are ints. */
+static bool dict_of_ints(Check *k, const Expr *init)
+{
+	if (init->kind == EXPR_DICTCOMP)
+		return init->u.comp.elt->kind == EXPR_INT;
+	if (init->kind != EXPR_DICT)
+		return false;
+	for (int i = 0; i < init->u.dict.values.len; i++)
+		if (!init->u.dict.keys.items[i] || !expr_is_int(&k->ints, init->u.dict.values.items[i]))
+			return false;
+	return true;
+}
+
 /* Whether the reduction is exact from this start; sets k->why if not. */
 static void check_init(Check *k, Reduction *r, const Expr *init)
 {
@@ -112,7 +125,15 @@ static void check_init(Check *k, Reduction *r, const Expr *init)
 	case RED_SET_ADD: ok = ik == INIT_SET; break;
 	case RED_COUNT: ok = ik == INIT_EMPTY_DICT; break;
 	case RED_STORE: case RED_GROUP: ok = ik == INIT_EMPTY_DICT || ik == INIT_DICT; break;
-	case RED_INDEX_ADD: ok = ik == INIT_LIST && (ints || (fre && floats)); break;
+	case RED_INDEX_ADD:
+		if (ik == INIT_DICT || ik == INIT_EMPTY_DICT) {
+			/* d[k] += e on a dict: a KeyError where the loop raises one */
+			r->kind = RED_KEY_ADD;
+			ok = dict_of_ints(k, init);
+			break;
+		}
+		ok = ik == INIT_LIST && (ints || (fre && floats));
+		break;
 	case RED_MAX: case RED_MIN: case RED_BEST: ok = is_int_name(k, r->name); break;
 	default: ok = false; break;
 	}
@@ -170,6 +191,17 @@ static const char **to_array(SplitContext *c, const NameList *l, int *n)
 	return a;
 }
 
+/* A loop variable read after the loop: its value from the last iteration
+ * that set it, which comes back from a map part as a copy. */
+static void keep_last(Check *k, const char *x)
+{
+	if (!kept_name_ok(k, x))
+		failf_name(k, "'%s' is read after the loop and would come back as a copy of an object "
+		           "the program also reaches another way", x);
+	else
+		add_reduction(k, RED_LAST, x);
+}
+
 static LoopPlan *finish_plan(Check *k, const Stmt *loop, const NameList *mapin, const NameList *keep,
                              const NameList *lasts)
 {
@@ -184,6 +216,7 @@ static LoopPlan *finish_plan(Check *k, const Stmt *loop, const NameList *mapin, 
 	lp->keep = to_array(c, keep, &lp->nkeep);
 	lp->lasts = to_array(c, lasts, &lp->nlasts);
 	lp->binds = to_array(c, &k->binds, &lp->nbinds);
+	lp->breaks = k->breaks;
 	return lp;
 }
 
@@ -231,9 +264,10 @@ static LoopPlan *plan_module_loop(SplitContext *c, int s, const char **why)
 			later = idset_has(&c->facts[j].uses, id);
 		if (!later)
 			continue;
-		if (!nl_has(&k.defined, x))
-			failf_name(&k, "'%s' is read after the loop but not set by every iteration", x);
-		nl_add(&lasts, x);
+		if (nl_has(&k.defined, x))
+			nl_add(&lasts, x);
+		else
+			keep_last(&k, x); /* set by some iterations: the last one's value */
 	}
 	LoopPlan *lp = k.why ? NULL : finish_plan(&k, loop, &none, &none, &lasts);
 	*why = k.why;
@@ -427,7 +461,7 @@ static LoopPlan *plan_def_loop(SplitContext *c, const Stmt *def, int at, const c
 		if (nl_has(&k.locals, k.reads.v[i]))
 			nl_add(&mapin, k.reads.v[i]);
 	for (int i = 0; i < k.nreds; i++)
-		if (k.reds[i].kind == RED_INDEX_ADD)
+		if (k.reds[i].kind == RED_INDEX_ADD || k.reds[i].kind == RED_KEY_ADD)
 			nl_add(&mapin, k.reds[i].name);
 	for (int i = 0; i < mapin.n; i++)
 		nl_add(&keep, mapin.v[i]);
@@ -442,9 +476,9 @@ static LoopPlan *plan_def_loop(SplitContext *c, const Stmt *def, int at, const c
 			if (!nl_has(&k.locals, x))
 				continue;
 			if (nl_has(&k.binds, x) && !nl_has(&k.touched, x))
-				failf_name(&k, "the function reads '%s', a loop variable, after the loop", x);
-			else if (bound_at_loop(c, def, at, x))
-				nl_add(&keep, x);
+				keep_last(&k, x);
+			if (bound_at_loop(c, def, at, x))
+				nl_add(&keep, x); /* unbound, it stays unbound as in the loop */
 		}
 		facts_free(&f);
 	}

@@ -19,7 +19,9 @@
 	X(STORE, "dict store")    /* acc[k] = e                                */ \
 	X(GROUP, "dict group")    /* acc.setdefault(k, []).append(e)           */ \
 	X(INDEX_ADD, "add by index") /* acc[i] += e on a list                  */ \
+	X(KEY_ADD, "add by key")  /* acc[k] += e on a dict of ints             */ \
 	X(MAX, "max")             /* acc = max(acc, e)                         */ \
+	X(LAST, "last value")     /* x = e, read only after the loop           */ \
 	X(MIN, "min")             /* acc = min(acc, e)                         */ \
 	X(BEST, "best")           /* if e OP acc: acc = e; other = ...         */
 
@@ -55,6 +57,7 @@ typedef struct LoopPlan {
 	const char **keep; int nkeep;     /* locals the combine part needs */
 	const char **lasts; int nlasts;   /* loop variables read after the loop */
 	const char **binds; int nbinds;   /* every name the loop binds */
+	bool breaks;                      /* a `break` may end it early */
 } LoopPlan;
 
 /* How many chunks a split loop's items are cut into per worker: a few,

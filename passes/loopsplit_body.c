@@ -130,6 +130,7 @@ static void check_named_call(Check *k, const Expr *call)
 		failf_name(k, "calls '%s', which may change objects or have effects", name);
 		return;
 	}
+	k->calls_defs = true;
 	for (int r = 0; r < sm->reads_globals.len; r++)
 		if (nl_has(&k->binds, sm->reads_globals.items[r]) || nl_has(&k->touched, sm->reads_globals.items[r]))
 			failf_name(k, "calls a function that reads '%s', which the loop changes",
@@ -369,6 +370,13 @@ static bool kept_ok(Check *k, const Expr *e, int depth)
 	}
 }
 
+bool kept_name_ok(Check *k, const char *name)
+{
+	Expr e = {.kind = EXPR_NAME};
+	e.u.name.id = name;
+	return kept_ok(k, &e, 0);
+}
+
 static void check_kept(Check *k, const Expr *e, const char *acc)
 {
 	if (!kept_ok(k, e, 0))
@@ -377,7 +385,7 @@ static void check_kept(Check *k, const Expr *e, const char *acc)
 
 /* ---- reductions ---- */
 
-static Reduction *add_reduction(Check *k, RedKind kind, const char *name)
+Reduction *add_reduction(Check *k, RedKind kind, const char *name)
 {
 	for (int i = 0; i < k->nreds; i++) {
 		Reduction *r = &k->reds[i];
@@ -672,6 +680,7 @@ static void check_stmt(Check *k, const Stmt *s)
 		check_block(k, &s->u.cond.orelse);
 		break;
 	case STMT_WHILE:
+		k->has_while = true;
 		if (s->u.cond.orelse.len)
 			fail(k, "has a while loop with an else clause");
 		check_expr(k, s->u.cond.test);
@@ -699,7 +708,7 @@ static void check_stmt(Check *k, const Stmt *s)
 	}
 	case STMT_BREAK:
 		if (!k->depth)
-			fail(k, "can leave early with break");
+			k->breaks = true;
 		break;
 	case STMT_CONTINUE: case STMT_PASS:
 		break;
@@ -788,6 +797,10 @@ void check_loop(Check *k, const Stmt *loop)
 	for (int i = 0; i < k->withs.n && !k->why; i++)
 		if (nl_has(&k->plain, k->withs.v[i]))
 			failf_name(k, "'%s' is used besides its reduction", k->withs.v[i]);
+	/* Chunks after the one that breaks run ahead for nothing; they must
+	 * not be able to run forever where the program had stopped. */
+	if (k->breaks && (k->calls_defs || k->has_while))
+		fail(k, "can leave early with break, and a later chunk might not end");
 }
 
 void check_free(Check *k)

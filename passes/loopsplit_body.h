@@ -23,6 +23,9 @@ typedef struct Check {
 	NameList withs;         /* names kept with a best */
 	Reduction reds[LOOPSPLIT_MAX_REDS]; int nreds;
 	int depth;              /* loops nested inside the split loop */
+	bool breaks;            /* a break leaves the split loop */
+	bool calls_defs;        /* it calls user functions (which may not end) */
+	bool has_while;
 	const char *why;        /* the first reason it cannot be split */
 } Check;
 
@@ -30,6 +33,12 @@ typedef struct Check {
  * split. The caller sets c, freassociate, ints and locals first. */
 void check_loop(Check *k, const Stmt *loop);
 void check_free(Check *k);
+/* Whether every value the loop stores in `name` may be handed back from a
+ * map part as a copy (see kept_ok in loopsplit_body.c). */
+bool kept_name_ok(Check *k, const char *name);
+/* Adds a reduction of the given kind on name (merging with one already
+ * there of the same kind); sets k->why on a clash. */
+Reduction *add_reduction(Check *k, RedKind kind, const char *name);
 /* Sets k->why (if not set) to fmt with name in place of its %s. */
 void failf_name(Check *k, const char *fmt, const char *name);
 

@@ -7,7 +7,7 @@ because `import *` skips names that start with an underscore.
 """
 
 __all__ = ["_SURGE_MISSING", "_SURGE_NONE", "_SURGE_ZERO", "_surge_fork_map", "_surge_items",
-           "_surge_map", "_surge_oset", "_surge_results"]
+           "_surge_keyed", "_surge_map", "_surge_oset", "_surge_results"]
 
 import os
 import pickle
@@ -147,6 +147,27 @@ class _SurgeZero:
 
 
 _SURGE_ZERO = _SurgeZero()
+
+
+class _surge_keyed(dict):
+    """A map part's stand-in for a dict of ints it adds to by key
+    (`d[k] += e`): it holds what the chunk added; a key the program's dict
+    has reads as 0 the first time, and any other key raises the KeyError the
+    loop would raise. It pickles as a plain dict of the sums."""
+
+    __slots__ = ("_base",)
+
+    def __init__(self, base):
+        super().__init__()
+        self._base = base
+
+    def __missing__(self, key):
+        if key in self._base:
+            return 0
+        raise KeyError(key)
+
+    def __reduce__(self):
+        return (dict, (dict(self),))
 
 
 class _surge_oset(dict):

@@ -7,7 +7,7 @@
 # TASKS: not split: calls 'print', which may change objects or have effects
 # TASKS: not split: 'prev' may hold a value an earlier iteration set
 # TASKS: not split: 'seen' is used besides its reduction
-# TASKS: not split: can leave early with break
+# TASKS: not split: can leave early with break, and a later chunk might not end
 # TASKS: not split: 'out' would keep an object the program also reaches another way
 def prefix_sums(n):
     a = [0] * n
@@ -36,10 +36,18 @@ def first_repeat(n):
     return hits
 
 
+def steps(x):
+    k = 0
+    while x > 1:
+        x = x // 2 if x % 2 == 0 else 3 * x + 1
+        k += 1
+    return k
+
+
 def find(n):
     found = -1
     for i in range(n):
-        if i * i % 99991 == 5:
+        if steps(i) > 200:
             found = i
             break
     return found

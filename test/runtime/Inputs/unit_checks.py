@@ -20,7 +20,8 @@ M = support._SURGE_MISSING
 ns = {}
 exec("from surge_runtime.support import *", ns)
 exported = sorted(k for k in ns if k != "__builtins__")
-assert exported == ["_SURGE_MISSING", "_SURGE_NONE", "_SURGE_ZERO", "_surge_fork_map", "_surge_items", "_surge_map",
+assert exported == ["_SURGE_MISSING", "_SURGE_NONE", "_SURGE_ZERO", "_surge_fork_map", "_surge_items",
+                    "_surge_keyed", "_surge_map",
                     "_surge_oset", "_surge_results"], exported
 print("ok: import *")
 
@@ -43,6 +44,16 @@ assert support._surge_items(range(3, 9)) == range(3, 9)
 assert support._surge_items({"b": 1, "a": 2}.items()) == [("b", 1), ("a", 2)]
 xs = [1, 2]
 assert support._surge_items(xs) is xs
+kd = support._surge_keyed({"a": 5, "b": 1})
+kd["a"] += 2
+kd["a"] += 1
+try:
+    kd["zz"] += 1
+    raise AssertionError("a key the dict lacks must raise KeyError")
+except KeyError as e:
+    assert e.args == ("zz",)
+back = pickle.loads(pickle.dumps(kd))
+assert type(back) is dict and back == {"a": 3}, back
 print("ok: split helpers")
 
 # The sentinel survives pickling as the same object, alone or inside values.
