@@ -66,24 +66,35 @@ static int cmp_in_group(const void *a, const void *b)
 	return strcmp(x->why ? x->why : "", y->why ? y->why : "");
 }
 
-/* Stable counting sort of len items of `size` bytes by key(item), a
- * number in [0, nkeys): linear, where a comparison sort of the million
- * edges of a big module is not. */
-static void counting_sort(void *items, size_t size, int len, int nkeys, int (*key)(const void *))
+/* One stable counting sort pass: src's len items of `size` bytes, by
+ * key(item) in [0, nkeys), into dst. */
+static void counting_pass(const char *src, char *dst, size_t size, int len, int nkeys,
+                          int (*key)(const void *))
 {
 	int *start = xcalloc((size_t)nkeys + 1, sizeof *start);
-	char *base = items, *tmp = xmalloc((size_t)len * size);
 	for (int i = 0; i < len; i++)
-		start[key(base + (size_t)i * size) + 1]++;
+		start[key(src + (size_t)i * size) + 1]++;
 	for (int k = 0; k < nkeys; k++)
 		start[k + 1] += start[k];
 	for (int i = 0; i < len; i++) {
-		const char *x = base + (size_t)i * size;
-		memcpy(tmp + (size_t)start[key(x)]++ * size, x, size);
+		const char *x = src + (size_t)i * size;
+		memcpy(dst + (size_t)start[key(x)]++ * size, x, size);
 	}
-	memcpy(base, tmp, (size_t)len * size);
-	free(tmp);
 	free(start);
+}
+
+/* Sorts items by (major, minor), keys in [0, nmajor) and [0, nminor),
+ * keeping the order of ties: a radix sort, linear where a comparison sort
+ * of the million edges of a big module is not. */
+static void radix_sort(void *items, size_t size, int len, int nminor, int (*minor)(const void *),
+                       int nmajor, int (*major)(const void *))
+{
+	if (len < 2)
+		return;
+	char *tmp = xmalloc((size_t)len * size);
+	counting_pass(items, tmp, size, len, nminor, minor);
+	counting_pass(tmp, items, size, len, nmajor, major);
+	free(tmp);
 }
 
 static int edge_from(const void *e)
@@ -103,8 +114,7 @@ static void sort_edges(Graph *g, int n)
 {
 	if (g->len < 2)
 		return;
-	counting_sort(g->edges, sizeof *g->edges, g->len, n, edge_to);
-	counting_sort(g->edges, sizeof *g->edges, g->len, n, edge_from);
+	radix_sort(g->edges, sizeof *g->edges, g->len, n, edge_to, n, edge_from);
 	int m = 0;
 	for (int i = 0; i < g->len;) {
 		int end = i + 1;
@@ -168,10 +178,7 @@ static int use_name(const void *x)
  * with edges linear in the uses. */
 static void name_edges(Graph *g, NameUses *u, int nstmts)
 {
-	if (u->len > 1) {
-		counting_sort(u->items, sizeof *u->items, u->len, 2 * nstmts, use_place);
-		counting_sort(u->items, sizeof *u->items, u->len, u->names.len, use_name);
-	}
+	radix_sort(u->items, sizeof *u->items, u->len, 2 * nstmts, use_place, u->names.len, use_name);
 	for (int i = 0; i < u->len;) {
 		int end = i;
 		while (end < u->len && u->items[end].id == u->items[i].id)

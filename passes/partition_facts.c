@@ -14,6 +14,7 @@
 #include "passes/partition_facts.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 /* ---- name table ---- */
@@ -26,7 +27,7 @@ static unsigned str_hash(const char *s)
 	return h;
 }
 
-int names_intern(NameTable *t, const char *s)
+static int intern_string(NameTable *t, const char *s)
 {
 	if (t->len * 2 >= t->cap) {
 		int nc = t->cap ? t->cap * 2 : 64;
@@ -60,10 +61,56 @@ int names_intern(NameTable *t, const char *s)
 	return t->len++;
 }
 
+static unsigned ptr_hash(const char *s, int cap)
+{
+	uintptr_t p = (uintptr_t)s;
+	return (unsigned)((p ^ (p >> 17)) * 0x9E3779B1u) & (unsigned)(cap - 1);
+}
+
+/* Where s is in the table of strings seen, or the free slot for it. */
+static unsigned seen_slot(const NameTable *t, const char *s)
+{
+	unsigned h = ptr_hash(s, t->seen_cap);
+	while (t->seen[h] && t->seen[h] != s)
+		h = (h + 1) & (unsigned)(t->seen_cap - 1);
+	return h;
+}
+
+static void seen_grow(NameTable *t)
+{
+	NameTable old = *t;
+	t->seen_cap = old.seen_cap ? old.seen_cap * 2 : 64;
+	t->seen = xcalloc((size_t)t->seen_cap, sizeof *t->seen);
+	t->seen_id = xmalloc((size_t)t->seen_cap * sizeof *t->seen_id);
+	for (int i = 0; i < old.seen_cap; i++)
+		if (old.seen[i]) {
+			unsigned h = seen_slot(t, old.seen[i]);
+			t->seen[h] = old.seen[i];
+			t->seen_id[h] = old.seen_id[i];
+		}
+	free(old.seen);
+	free(old.seen_id);
+}
+
+int names_intern(NameTable *t, const char *s)
+{
+	if (t->nseen * 2 >= t->seen_cap)
+		seen_grow(t);
+	unsigned h = seen_slot(t, s);
+	if (!t->seen[h]) {
+		t->seen[h] = s;
+		t->seen_id[h] = intern_string(t, s);
+		t->nseen++;
+	}
+	return t->seen_id[h];
+}
+
 void names_free(NameTable *t)
 {
 	free(t->slots);
 	free(t->names);
+	free(t->seen);
+	free(t->seen_id);
 }
 
 /* ---- id sets ---- */

@@ -5,15 +5,22 @@
 
 #include "passes/passes.h"
 
-/* Names interned to small ids. */
+/* Names interned to small ids (for the partitioner and the DDG). */
 typedef struct NameTable {
 	Arena *arena;          /* for names made here (import a.b binds a) */
 	const char **names;
 	int len, ncap;
 	int *slots;            /* open addressing over ids, -1 free */
 	int cap;
+	/* The ids of the strings seen, by address: the summaries name each
+	 * name by one string, so most lookups need not read the string. */
+	const char **seen;     /* open addressing, NULL free */
+	int *seen_id;
+	int nseen, seen_cap;
 } NameTable;
 
+/* The id of s. The table keeps s, and its id by s's address: s must
+ * live, unchanged, as long as the table (AST, IR and arena strings do). */
 int names_intern(NameTable *t, const char *s);
 void names_free(NameTable *t);
 
