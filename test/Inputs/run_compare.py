@@ -4,7 +4,8 @@ program behaves exactly as CPython running the original: the same stdout
 (bytes), exit status, last stderr line and files written, at each -j.
 
 usage: run_compare.py --surgec PATH [--data-from DIR [--gen-data SCALE]]
-                      [-j 1,2,4] [--surgec-flag OPTION]... PROGRAM.py...
+                      [-j 1,2,4] [--surgec-flag OPTION]... [--runner-arg ARG]...
+                      PROGRAM.py...
 
 Each program runs in a fresh copy of a work folder (the data folder's
 files, if given, else the program's own folder), once with CPython and
@@ -78,6 +79,8 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("--surgec-flag", action="append", default=[],
                     help="an option for surgec -emit-tasks (e.g. -freassociate)")
+    ap.add_argument("--runner-arg", action="append", default=[],
+                    help="an option for the task program (e.g. --scheduler=tcp://HOST:PORT)")
     ap.add_argument("programs", nargs="+")
     a = ap.parse_args()
     failed = 0
@@ -109,7 +112,7 @@ def main() -> int:
             for j in a.j.split(","):
                 d = os.path.join(tmp, f"j{j}-{name}")
                 shutil.copytree(folder, d, ignore=shutil.ignore_patterns("*.tasks"))
-                got = run([sys.executable, tasks, "-j", j], d, a.timeout)
+                got = run([sys.executable, tasks, "-j", j, *a.runner_arg], d, a.timeout)
                 problems = differences(ref, ref_files, got, snapshot(d))
                 if problems:
                     failed += 1
