@@ -8,6 +8,7 @@ value could not be sent), death by SIGINT after Ctrl-C.
 
 import importlib.util
 import os
+import re
 import signal
 import sys
 import time
@@ -29,7 +30,8 @@ options:
   -j N, --jobs N    run on N worker processes (default: the number of CPUs)
   --profile         after the run, print estimated and measured time and
                     memory per task on stderr
-  --scheduler ADDR  run on a Dask cluster (not supported yet)
+  --scheduler ADDR  run on the Dask cluster whose scheduler is at ADDR
+                    (tcp://HOST:PORT; docs/distributed.md)
   ARGS              the program's sys.argv[1:]
 """
 
@@ -103,6 +105,76 @@ def _positive(text):
     return n
 
 
+# tcp://HOST:PORT, HOST:PORT, tls://[::1]:8786: a Dask address with a port.
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://)?(?:\[[0-9A-Fa-f:.]+\]|[^\s:/\[\]]+):[0-9]{1,5}")
+
+# Set in the environment of the interpreter this one re-executes itself
+# under to find Dask, so that it never does so twice.
+_REEXEC = "SURGE_REEXEC_FROM"
+
+# Where Debian's python3-distributed lives: for Debian's own python3.
+_DASK_PYTHONS = ("/usr/bin/python3",)
+
+_HAS_DASK = ("import importlib.util, sys; "
+             "sys.exit(0 if sys.version_info[:2] == (%d, %d) "
+             "and importlib.util.find_spec('distributed') else 1)")
+
+
+def _dask_python():
+    """Another python3 of this version that can import distributed: Debian's,
+    or one further along PATH (a pyenv or venv python3 often comes first)."""
+    import shutil
+    import subprocess
+    mine = os.path.realpath(sys.executable or "")
+    candidates = list(_DASK_PYTHONS)
+    for d in os.environ.get("PATH", "").split(os.pathsep):
+        if d:
+            candidates.append(os.path.join(d, "python3"))
+    seen = {mine}
+    check = _HAS_DASK % sys.version_info[:2]
+    for c in candidates:
+        real = os.path.realpath(c)
+        if real in seen or not shutil.which(c):
+            continue
+        seen.add(real)
+        try:
+            r = subprocess.run([c, "-c", check], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if r.returncode == 0:
+            return c
+    return None
+
+
+def _ensure_dask(argv, folder):
+    """None when this interpreter can import distributed. Otherwise re-execute
+    the run under one that can (it never returns), or return the message
+    that says what to run."""
+    came_from = os.environ.pop(_REEXEC, None)
+    try:
+        import distributed  # noqa: F401
+        return None
+    except ImportError as e:
+        why = str(e)
+    other = None if came_from else _dask_python()
+    if other is not None:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        env = dict(os.environ)
+        env[_REEXEC] = sys.executable or "python3"
+        os.execve(other, [other, folder] + list(argv), env)
+    here = came_from or sys.executable
+    return (f"--scheduler: this python3 ({here}, {sys.version.split()[0]}) cannot import "
+            f"Dask's client ({why}), and no other python3 {sys.version_info[0]}."
+            f"{sys.version_info[1]} here can; install Debian's python3-distributed "
+            f"(apt-get install python3-distributed) and run "
+            f"`/usr/bin/python3 {folder} --scheduler ...`")
+
+
 def _error(message):
     sys.stderr.write(f"surge: error: {message}\n")
     sys.stderr.flush()
@@ -166,8 +238,15 @@ def main(argv, folder):
         sys.stdout.write(HELP)
         return 0
     if opts.scheduler is not None:
-        _error("--scheduler: Dask runs are not supported yet")
-        return EXIT_USAGE
+        if not _ADDRESS.fullmatch(opts.scheduler):
+            sys.stderr.write(USAGE + "\n")
+            _error(f"--scheduler: expected a Dask scheduler address such as "
+                   f"tcp://HOST:PORT, got '{opts.scheduler}'")
+            return EXIT_USAGE
+        problem = _ensure_dask(argv, folder)
+        if problem is not None:
+            _error(problem)
+            return EXIT_USAGE
     try:
         manifest, namespace = load_folder(folder)
     except ManifestError as e:
@@ -176,12 +255,22 @@ def main(argv, folder):
 
     sys.argv = [manifest.program] + opts.args
     from . import support
-    support.set_jobs(opts.jobs)
-    ctx = Context(manifest, namespace, opts.jobs, opts.profile)
-    # Imported here: a later backend (Dask) is chosen at this point.
-    from .executor_local import LocalExecutor
-    executor = LocalExecutor(ctx, opts.jobs)
-    progress = Progress(len(manifest.tasks))
+    if opts.scheduler is not None:
+        try:
+            executor, ctx = _connect(opts, manifest, namespace, folder)
+        except SurgeError as e:
+            _error(str(e))
+            return e.status
+        from .executor_dask import DaskProgress
+        progress = DaskProgress(len(manifest.tasks), executor)
+        where = f"dask {opts.scheduler}, {ctx.workers} workers"
+    else:
+        support.set_jobs(opts.jobs)
+        ctx = Context(manifest, namespace, opts.jobs, opts.profile)
+        from .executor_local import LocalExecutor
+        executor = LocalExecutor(ctx, opts.jobs)
+        progress = Progress(len(manifest.tasks))
+        where = f"-j {opts.jobs}"
     # With stdout closed (`>&-`) sys.stdout is None and print() writes
     # nothing: the program's output is dropped as CPython would.
     stdout = getattr(sys.stdout, "buffer", None)
@@ -219,13 +308,32 @@ def main(argv, folder):
     if opts.profile:
         from .report import format_profile
         sys.stderr.write(format_profile(manifest.tasks, lambda i: scheduler.runs[i].stats,
-                                        opts.jobs, time.monotonic() - start))
+                                        opts.jobs, time.monotonic() - start, where,
+                                        getattr(executor, "placement", None),
+                                        getattr(executor, "describe_workers", None)))
     if outcome.stderr:
         sys.stderr.write(outcome.stderr)
     sys.stderr.flush()
     if outcome.interrupted:
         die_of(signal.SIGINT)
     return outcome.status
+
+
+def _connect(opts, manifest, namespace, folder):
+    """The Dask executor and its Context: the cluster's worker processes
+    stand for -j (a split loop's chunks are cut for them)."""
+    from . import support
+    from .executor_dask import Cluster, DaskExecutor
+    cluster = Cluster(opts.scheduler)
+    try:
+        # Forking beside the client's threads is not safe: a loop split
+        # inside a `main` task runs its chunks in this process, in order.
+        support.set_jobs(1)
+        ctx = Context(manifest, namespace, len(cluster.workers), opts.profile)
+        return DaskExecutor(ctx, cluster, folder), ctx
+    except BaseException:
+        cluster.close()
+        raise
 
 
 def _silence_stdout():
