@@ -360,6 +360,78 @@ def check(name, est, meas, floor):
     return rows
 
 
+def run(surgec, workloads=DEFAULT_WORKLOADS, scale=None, python=sys.executable, floor=1024,
+        strict=False, programs=(), json_path=None):
+    """Checks every program (default: every workload) and prints the table,
+    the summaries and the last line. Returns (status, rows, summaries): a
+    summary is {"workload", "statements", "within", "below", "ok"}.
+    bench/report.py uses this too."""
+    tmp = tempfile.mkdtemp(prefix="memcheck.")
+    try:
+        progs = list(programs) or sorted(
+            os.path.join(workloads, f) for f in os.listdir(workloads)
+            if f.endswith(".py") and f != "gen_data.py")
+        # the programs and whatever files lie beside them; the workloads'
+        # data is written by their gen_data.py in the temporary copy
+        for p in progs:
+            shutil.copy(p, tmp)
+        for d in sorted({os.path.dirname(os.path.abspath(p)) for p in progs}):
+            for f in os.listdir(d):
+                if os.path.isfile(os.path.join(d, f)) and not os.path.exists(os.path.join(tmp, f)):
+                    shutil.copy(os.path.join(d, f), tmp)
+        gen = os.path.join(os.path.dirname(os.path.abspath(progs[0])), "gen_data.py")
+        if os.path.exists(gen):
+            shutil.copy(gen, tmp)
+            cmd = [python, "gen_data.py"] + ([str(scale)] if scale else [])
+            subprocess.run(cmd, cwd=tmp, check=True, capture_output=True, timeout=600)
+        all_rows = []
+        failed = False
+        print("%-16s %5s %5s %12s %12s %7s" % ("workload", "stmt", "line", "estimate", "measured", "ratio"))
+        summaries = []
+        for p in progs:
+            name = os.path.basename(p)
+            path = os.path.join(tmp, name)
+            try:
+                est = estimate(surgec, path, tmp)
+                meas = measure(python, path, tmp)
+                evaluate_for_run(est, meas, tmp)
+                rows = check(name, est, meas, floor)
+            except (RuntimeError, subprocess.SubprocessError, ValueError) as e:
+                print("memcheck: %s" % e, file=sys.stderr)
+                failed = True
+                continue
+            for r in rows:
+                flag = "BELOW" if r["below"] else "" if r["within"] else ">1.5x"
+                print("%-16s %5s %5d %12s %12s %7s %s" % (
+                    name, "S%d" % r["stmt"], r["line"],
+                    "unknown" if r["estimate"] is None else r["estimate"], r["measured"],
+                    "inf" if r["ratio"] == math.inf else "%.2f" % r["ratio"], flag))
+            within = sum(r["within"] for r in rows)
+            below = sum(r["below"] for r in rows)
+            ok = below == 0 and within >= 0.9 * len(rows)
+            summaries.append({"workload": name, "statements": len(rows), "within": within,
+                              "below": below, "ok": ok})
+            all_rows.extend(rows)
+            failed |= below > 0 or (strict and not ok)
+        print()
+        for s in summaries:
+            print("%-16s %d statements, %d within 1.5x (%.0f%%), %d below measured: %s" % (
+                s["workload"], s["statements"], s["within"],
+                100.0 * s["within"] / max(1, s["statements"]), s["below"],
+                "ok" if s["ok"] else "NOT MET"))
+        if json_path:
+            with open(json_path, "w") as f:
+                json.dump({"python": python, "floor": floor, "rows": [
+                    dict(r, ratio=None if r["ratio"] == math.inf else r["ratio"]) for r in all_rows]},
+                    f, indent=1)
+        print("memcheck: %d workloads, %d statements, %d within 1.5x, %d below measured" % (
+            len(summaries), len(all_rows), sum(r["within"] for r in all_rows),
+            sum(r["below"] for r in all_rows)))
+        return (1 if failed else 0), all_rows, summaries
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--surgec", required=True)
@@ -379,69 +451,8 @@ def main():
     if not os.access(surgec, os.X_OK):
         print("memcheck: no surgec at %s" % surgec, file=sys.stderr)
         return 2
-
-    tmp = tempfile.mkdtemp(prefix="memcheck.")
-    try:
-        progs = args.programs or sorted(
-            os.path.join(args.workloads, f) for f in os.listdir(args.workloads)
-            if f.endswith(".py") and f != "gen_data.py")
-        # the programs and whatever files lie beside them; the workloads'
-        # data is written by their gen_data.py in the temporary copy
-        for p in progs:
-            shutil.copy(p, tmp)
-        for d in sorted({os.path.dirname(os.path.abspath(p)) for p in progs}):
-            for f in os.listdir(d):
-                if os.path.isfile(os.path.join(d, f)) and not os.path.exists(os.path.join(tmp, f)):
-                    shutil.copy(os.path.join(d, f), tmp)
-        gen = os.path.join(os.path.dirname(os.path.abspath(progs[0])), "gen_data.py")
-        if os.path.exists(gen):
-            shutil.copy(gen, tmp)
-            cmd = [args.python, "gen_data.py"] + ([str(args.scale)] if args.scale else [])
-            subprocess.run(cmd, cwd=tmp, check=True, capture_output=True, timeout=600)
-        all_rows = []
-        failed = False
-        print("%-16s %5s %5s %12s %12s %7s" % ("workload", "stmt", "line", "estimate", "measured", "ratio"))
-        summaries = []
-        for p in progs:
-            name = os.path.basename(p)
-            path = os.path.join(tmp, name)
-            try:
-                est = estimate(surgec, path, tmp)
-                meas = measure(args.python, path, tmp)
-                evaluate_for_run(est, meas, tmp)
-                rows = check(name, est, meas, args.floor)
-            except (RuntimeError, subprocess.SubprocessError, ValueError) as e:
-                print("memcheck: %s" % e, file=sys.stderr)
-                failed = True
-                continue
-            for r in rows:
-                flag = "BELOW" if r["below"] else "" if r["within"] else ">1.5x"
-                print("%-16s %5s %5d %12s %12s %7s %s" % (
-                    name, "S%d" % r["stmt"], r["line"],
-                    "unknown" if r["estimate"] is None else r["estimate"], r["measured"],
-                    "inf" if r["ratio"] == math.inf else "%.2f" % r["ratio"], flag))
-            within = sum(r["within"] for r in rows)
-            below = sum(r["below"] for r in rows)
-            ok = below == 0 and within >= 0.9 * len(rows)
-            summaries.append("%-16s %d statements, %d within 1.5x (%.0f%%), %d below measured: %s" % (
-                name, len(rows), within, 100.0 * within / max(1, len(rows)), below,
-                "ok" if ok else "NOT MET"))
-            all_rows.extend(rows)
-            failed |= below > 0 or (args.strict and not ok)
-        print()
-        for s in summaries:
-            print(s)
-        if args.json:
-            with open(args.json, "w") as f:
-                json.dump({"python": args.python, "floor": args.floor, "rows": [
-                    dict(r, ratio=None if r["ratio"] == math.inf else r["ratio"]) for r in all_rows]},
-                    f, indent=1)
-        print("memcheck: %d workloads, %d statements, %d within 1.5x, %d below measured" % (
-            len(summaries), len(all_rows), sum(r["within"] for r in all_rows),
-            sum(r["below"] for r in all_rows)))
-        return 1 if failed else 0
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    return run(surgec, args.workloads, args.scale, args.python, args.floor, args.strict,
+               args.programs, args.json)[0]
 
 
 if __name__ == "__main__":

@@ -75,6 +75,22 @@ def measure(python, n, jobs, repeat, tmp):
     return times
 
 
+def overhead(python, n, jobs, repeat):
+    """Times n tiny tasks and a single one, for CPython and the runner at each
+    -j: [{"command", "best_s", "ratio", "startup_ms", "us_per_task"}], the
+    first row python3 prog.py itself. bench/report.py uses this too."""
+    with tempfile.TemporaryDirectory() as tmp:
+        big = measure(python, n, jobs, repeat, tmp)
+        one = measure(python, 1, jobs, repeat, tmp)
+    rows = []
+    for label, key in [("python3 prog.py", "python3")] + [
+            (f"python3 prog.tasks -j {j}", j) for j in jobs]:
+        rows.append({"command": label, "best_s": big[key], "ratio": big[key] / big["python3"],
+                     "startup_ms": one[key] * 1000,
+                     "us_per_task": (big[key] - one[key]) / max(1, n - 1) * 1e6})
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tasks", type=int, default=1000)
@@ -84,17 +100,13 @@ def main():
     ap.add_argument("--python", default=sys.executable)
     args = ap.parse_args()
     jobs = args.jobs or sorted({1, os.cpu_count() or 1})
-    with tempfile.TemporaryDirectory() as tmp:
-        big = measure(args.python, args.tasks, jobs, args.repeat, tmp)
-        one = measure(args.python, 1, jobs, args.repeat, tmp)
+    rows = overhead(args.python, args.tasks, jobs, args.repeat)
     n = args.tasks
     print(f"{n} tiny tasks against {n} statements, best of {args.repeat}, {os.cpu_count()} CPUs")
     print(f"{'command':<26} {'best s':>8} {'ratio':>6} {'start-up ms':>12} {'us/task':>8}")
-    rows = [("python3 prog.py", "python3")] + [(f"python3 prog.tasks -j {j}", j) for j in jobs]
-    for label, key in rows:
-        per_task = (big[key] - one[key]) / max(1, n - 1) * 1e6
-        print(f"{label:<26} {big[key]:8.4f} {big[key] / big['python3']:6.2f} "
-              f"{one[key] * 1000:12.1f} {per_task:8.1f}")
+    for r in rows:
+        print(f"{r['command']:<26} {r['best_s']:8.4f} {r['ratio']:6.2f} "
+              f"{r['startup_ms']:12.1f} {r['us_per_task']:8.1f}")
 
 
 if __name__ == "__main__":
