@@ -1,9 +1,11 @@
 /* fuzz-frontend.c: a libFuzzer target for the front end and the lowering.
  * Every input runs encoding check, lexer, parser, sema and the dumper; an
- * input they accept is lowered to IR, which must pass the verifier. Built only with -DSURGE_LIBFUZZER=ON and clang:
+ * input they accept is lowered to IR, which must pass the verifier. Built only with -DSURGE_LIBFUZZER=ON and clang
+ * (which instruments all of surgec's code for coverage); docs/testing.md, "Fuzzing", has the seed corpus and the run:
  *
- *   CC=clang cmake -B build-fuzz -DSURGE_LIBFUZZER=ON && cmake --build build-fuzz
- *   build-fuzz/bin/surge-fuzz-frontend -max_total_time=300 CORPUS_DIR
+ *   CC=clang-14 cmake -B build-fuzz -DSURGE_LIBFUZZER=ON -DSURGE_SANITIZE=ON
+ *   cmake --build build-fuzz --target surge-fuzz-frontend
+ *   build-fuzz/bin/surge-fuzz-frontend -max_total_time=300 CORPUS_DIR SEED_DIR
  */
 #include "frontend/frontend.h"
 #include "ir/ir.h"
