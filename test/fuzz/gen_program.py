@@ -387,7 +387,8 @@ def snip_alias(p):
         p.emit([f"{b} = {f}({src})", f"{b}.append(len({b}))", f"print({src}[-1], len({src}))"])
     else:
         p.emit([f"{b} = {src}[:]", f"{b}.append(-5)", f"{b}.sort()", f"print(len({src}), len({b}), {b}[:3], {src}[:3])"])
-    p.bind(b, ILIST)
+    if shape in ("assign", "ident", "slice"):
+        p.bind(b, ILIST)
 
 
 def snip_mutating_function(p):
@@ -462,8 +463,9 @@ def snip_tuples(p):
     else:
         p.emit([f"{a}, {b} = 0, 1", f"for x in {src}[:{rng.randint(10, 80)}]:",
                 f"    {a}, {b} = {b}, ({a} + {b} + x) % 1000003", f"print({a}, {b})"])
-    p.bind(a, INT)
-    if shape not in ("repeat", "index", "rotate"):
+    if shape != "rotate":
+        p.bind(a, INT)
+    if shape in ("swap", "repeat", "loop-swap"):
         p.bind(b, INT)
 
 
@@ -632,10 +634,31 @@ def generate(seed):
     return "\n".join(out) + "\n"
 
 
-def self_test(count):
+# The only errors programs may stop with: the ones snippets raise on purpose
+# (sys.exit(N) stops with none).
+INTENDED = ("ZeroDivisionError:", "IndexError:", "KeyError:", "bye")
+
+
+def self_test(count, runs):
     """Each program compiles under CPython, and the same seed gives the
-    same text: what difftest.py relies on."""
+    same text: what difftest.py relies on. The first `runs` programs also
+    run, and may only stop with an error a snippet raises on purpose (a
+    NameError or TypeError would be the generator's bug, and would hide
+    the rest of the program from the test)."""
+    import os
+    import subprocess
+    import tempfile
     bad = 0
+    for seed in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            prog = os.path.join(tmp, "prog.py")
+            with open(prog, "w") as f:
+                f.write(generate(seed))
+            r = subprocess.run([sys.executable, prog], cwd=tmp, capture_output=True, timeout=60)
+            last = (r.stderr.decode(errors="replace").strip().splitlines() or [""])[-1]
+            if r.returncode != 0 and last and not last.startswith(INTENDED):
+                print(f"seed {seed}: stops with {last}")
+                bad += 1
     for seed in range(count):
         text = generate(seed)
         if text != generate(seed):
@@ -651,7 +674,7 @@ def self_test(count):
 
 
 # The lit run of this file checks the generator itself.
-# RUN: %python %s --self-test --count 300 | FileCheck %s
+# RUN: %python %s --self-test --count 300 --run 30 | FileCheck %s
 # CHECK: gen_program: 300 programs, 0 bad
 
 def main():
@@ -660,9 +683,10 @@ def main():
     ap.add_argument("-o", dest="output")
     ap.add_argument("--self-test", action="store_true")
     ap.add_argument("--count", type=int, default=300)
+    ap.add_argument("--run", type=int, default=0, help="with --self-test: also run this many programs")
     a = ap.parse_args()
     if a.self_test:
-        return self_test(a.count)
+        return self_test(a.count, a.run)
     if a.seed is None:
         ap.error("a seed is required")
     text = generate(a.seed)
