@@ -131,10 +131,9 @@ static void check_named_call(Check *k, const Expr *call)
 		return;
 	}
 	k->calls_defs = true;
+	/* checked against the accumulators once all are known (check_loop) */
 	for (int r = 0; r < sm->reads_globals.len; r++)
-		if (nl_has(&k->binds, sm->reads_globals.items[r]) || nl_has(&k->touched, sm->reads_globals.items[r]))
-			failf_name(k, "calls a function that reads '%s', which the loop changes",
-			      sm->reads_globals.items[r]);
+		nl_add(&k->callee_reads, sm->reads_globals.items[r]);
 	check_args(k, call);
 }
 
@@ -797,6 +796,10 @@ void check_loop(Check *k, const Stmt *loop)
 	for (int i = 0; i < k->withs.n && !k->why; i++)
 		if (nl_has(&k->plain, k->withs.v[i]))
 			failf_name(k, "'%s' is used besides its reduction", k->withs.v[i]);
+	for (int i = 0; i < k->callee_reads.n && !k->why; i++)
+		if (nl_has(&k->binds, k->callee_reads.v[i]) || nl_has(&k->touched, k->callee_reads.v[i]))
+			failf_name(k, "calls a function that reads '%s', which the loop changes",
+			           k->callee_reads.v[i]);
 	/* Chunks after the one that breaks run ahead for nothing; they must
 	 * not be able to run forever where the program had stopped. */
 	if (k->breaks && (k->calls_defs || k->has_while))
@@ -814,4 +817,5 @@ void check_free(Check *k)
 	nl_free(&k->comp);
 	nl_free(&k->touched);
 	nl_free(&k->withs);
+	nl_free(&k->callee_reads);
 }

@@ -21,6 +21,7 @@ typedef struct Check {
 	NameList comp;          /* names a comprehension being checked binds */
 	NameList touched;       /* accumulators and the names kept with a best */
 	NameList withs;         /* names kept with a best */
+	NameList callee_reads;  /* module-level names the functions it calls read */
 	Reduction reds[LOOPSPLIT_MAX_REDS]; int nreds;
 	int depth;              /* loops nested inside the split loop */
 	bool breaks;            /* a break leaves the split loop */

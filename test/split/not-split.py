@@ -9,6 +9,7 @@
 # TASKS: not split: 'seen' is used besides its reduction
 # TASKS: not split: can leave early with break, and a later chunk might not end
 # TASKS: not split: 'out' would keep an object the program also reaches another way
+# TASKS: not split: calls a function that reads 'found', which the loop changes
 def prefix_sums(n):
     a = [0] * n
     for i in range(1, n):
@@ -72,3 +73,14 @@ rows = [[i % 7, i] for i in range(30000)]
 picked = pick(rows)
 picked[0].append(99)
 print(rows[0], len(picked))
+found = []
+
+
+def scaled(x):
+    return x * 3 + len(found)
+
+
+for i in range(30000):
+    y = scaled(i % 7)
+    found.append(y)
+print(len(found), found[-3:])
