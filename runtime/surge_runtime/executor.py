@@ -4,8 +4,9 @@ The scheduler (scheduler.py) owns everything about order: which parts are
 ready, when a commit task may start, whose output is released, which failure
 wins. An executor only runs the parts it is given and reports each one's
 result. The local backend (executor_local.py) runs them on forked worker
-processes; a Dask backend would submit them to a cluster with the same
-interface (a part's job and result are plain bytes and tuples; see worker.py).
+processes; the Dask backend (executor_dask.py) submits them to a cluster
+with the same interface (a part's job and result are plain bytes and
+tuples; see worker.py).
 """
 
 
