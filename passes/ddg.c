@@ -167,43 +167,46 @@ static int use_place(const void *x)
 	return 2 * u->stmt + u->write;
 }
 
-static int use_name(const void *x)
-{
-	return ((const NameUse *)x)->id;
-}
-
-/* For each name, in statement order: RAW from the last writer to each
- * reader, WAR from the readers since to the next writer, WAW between
- * consecutive writers. Every conflicting pair is then joined by a path,
- * with edges linear in the uses. */
+/* In statement order, per name: RAW from the last writer to each reader,
+ * WAR from the readers since to the next writer, WAW between consecutive
+ * writers. Every conflicting pair is then joined by a path, with edges
+ * linear in the uses. */
 static void name_edges(Graph *g, NameUses *u, int nstmts)
 {
-	radix_sort(u->items, sizeof *u->items, u->len, 2 * nstmts, use_place, u->names.len, use_name);
-	for (int i = 0; i < u->len;) {
-		int end = i;
-		while (end < u->len && u->items[end].id == u->items[i].id)
-			end++;
-		const char *name = u->names.names[u->items[i].id];
-		int writer = -1, readers_from = i;
-		for (int k = i; k < end; k++) {
-			const NameUse *x = &u->items[k];
-			if (k > i && x->stmt == x[-1].stmt && x->write == x[-1].write)
-				continue; /* the same use again */
-			if (!x->write) {
-				if (writer >= 0)
-					add_edge(g, writer, x->stmt, DDG_RAW, name, NULL);
-				continue;
-			}
-			for (int r = readers_from; r < k; r++)
-				if (!u->items[r].write)
-					add_edge(g, u->items[r].stmt, x->stmt, DDG_WAR, name, NULL);
-			if (writer >= 0)
-				add_edge(g, writer, x->stmt, DDG_WAW, name, NULL);
-			writer = x->stmt;
-			readers_from = k + 1;
+	NameUse *uses = xmalloc((size_t)(u->len ? u->len : 1) * sizeof *uses);
+	counting_pass((const char *)u->items, (char *)uses, sizeof *uses, u->len, 2 * nstmts, use_place);
+	int nn = u->names.len ? u->names.len : 1;
+	int *writer = xmalloc((size_t)nn * sizeof *writer);
+	int *last_read = xmalloc((size_t)nn * sizeof *last_read);
+	int *readers = xmalloc((size_t)nn * sizeof *readers); /* the last reader, */
+	int *earlier = xmalloc((size_t)(u->len ? u->len : 1) * sizeof *earlier); /* then back */
+	for (int x = 0; x < nn; x++)
+		writer[x] = last_read[x] = readers[x] = -1;
+	for (int k = 0; k < u->len; k++) {
+		const NameUse *x = &uses[k];
+		const char *name = u->names.names[x->id];
+		if (!x->write) {
+			if (last_read[x->id] == x->stmt)
+				continue; /* read again */
+			last_read[x->id] = x->stmt;
+			if (writer[x->id] >= 0)
+				add_edge(g, writer[x->id], x->stmt, DDG_RAW, name, NULL);
+			earlier[k] = readers[x->id];
+			readers[x->id] = k;
+			continue;
 		}
-		i = end;
+		for (int r = readers[x->id]; r >= 0; r = earlier[r])
+			add_edge(g, uses[r].stmt, x->stmt, DDG_WAR, name, NULL);
+		if (writer[x->id] >= 0)
+			add_edge(g, writer[x->id], x->stmt, DDG_WAW, name, NULL);
+		writer[x->id] = x->stmt;
+		readers[x->id] = -1;
 	}
+	free(uses);
+	free(writer);
+	free(last_read);
+	free(readers);
+	free(earlier);
 }
 
 /* The WAR and WAW edges a name-based graph would keep on locals, which
@@ -664,18 +667,53 @@ static void put_dot_string(StrBuf *out, const char *s)
 	sb_putc(out, '"');
 }
 
-/* "S12", statement 11 as the dumps name it: without printf, whose cost
- * shows on the million edges of a big module. */
-static void put_stmt(StrBuf *out, int i)
+/* Appends "S12" (statement 11, as the dumps name it) at p. */
+static char *put_stmt(char *p, int i)
 {
-	char buf[16];
-	size_t n = sizeof buf;
+	char digits[12];
+	int n = 0;
 	unsigned v = (unsigned)i + 1;
 	do
-		buf[--n] = (char)('0' + v % 10);
+		digits[n++] = (char)('0' + v % 10);
 	while (v /= 10);
-	buf[--n] = 'S';
-	sb_append(out, buf + n, sizeof buf - n);
+	*p++ = 'S';
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
+static char *put_str(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* "S1 -> S2 RAW x (why)": built in one piece, without printf, whose cost
+ * shows on the million edges of a big module. */
+static void put_edge(StrBuf *out, const Edge *e)
+{
+	const char *kind = edge_names[e->kind];
+	size_t nk = strlen(kind), nl = e->label ? strlen(e->label) : 0, nw = e->why ? strlen(e->why) : 0;
+	size_t max = 2 * 12 + 4 + 1 + nk + 1 + nl + 3 + nw + 1;
+	char small[256], *buf = max <= sizeof small ? small : xmalloc(max);
+	char *p = put_stmt(buf, e->from);
+	p = put_str(p, " -> ", 4);
+	p = put_stmt(p, e->to);
+	*p++ = ' ';
+	p = put_str(p, kind, nk);
+	if (e->label) {
+		*p++ = ' ';
+		p = put_str(p, e->label, nl);
+	}
+	if (e->why) {
+		p = put_str(p, " (", 2);
+		p = put_str(p, e->why, nw);
+		*p++ = ')';
+	}
+	*p++ = '\n';
+	sb_append(out, buf, (size_t)(p - buf));
+	if (buf != small)
+		free(buf);
 }
 
 static void print_text(StrBuf *out, const Function *f, const Graph *g, const SourceFile *src)
@@ -686,24 +724,8 @@ static void print_text(StrBuf *out, const Function *f, const Graph *g, const Sou
 		put_source_line(out, src, f->stmt_ranges[i].line);
 		sb_putc(out, '\n');
 	}
-	for (int i = 0; i < g->len; i++) {
-		const Edge *e = &g->edges[i];
-		put_stmt(out, e->from);
-		sb_append(out, " -> ", 4);
-		put_stmt(out, e->to);
-		sb_putc(out, ' ');
-		sb_puts(out, edge_names[e->kind]);
-		if (e->label) {
-			sb_putc(out, ' ');
-			sb_puts(out, e->label);
-		}
-		if (e->why) {
-			sb_append(out, " (", 2);
-			sb_puts(out, e->why);
-			sb_putc(out, ')');
-		}
-		sb_putc(out, '\n');
-	}
+	for (int i = 0; i < g->len; i++)
+		put_edge(out, &g->edges[i]);
 }
 
 /* The same graph for Graphviz: removed edges dashed and grey. */
