@@ -87,6 +87,14 @@ void put_manifest(StrBuf *out, const Partition *p, const char *program)
 				sb_puts(out, ", ");
 			put_json_string(out, t->sends[r]);
 		}
+		/* what its statements bind: the names an error message's
+		 * "Did you mean" may offer, as the program's globals would */
+		sb_puts(out, "],\n     \"binds\": [");
+		for (int r = 0; r < t->nglobals; r++) {
+			if (r)
+				sb_puts(out, ", ");
+			put_json_string(out, t->globals[r]);
+		}
 		sb_puts(out, "],\n     \"effects\": [");
 		bool first = true;
 		for (int b = 0; b < 5; b++)

@@ -16,7 +16,7 @@ VERSION = 1
 class Task:
     """One node of the task graph, as the manifest describes it."""
 
-    __slots__ = ("id", "function", "lines", "deps", "receives", "sends",
+    __slots__ = ("id", "function", "lines", "deps", "receives", "sends", "binds",
                  "effects", "commit", "main", "work", "memory", "split",
                  "producers", "label")
 
@@ -157,6 +157,9 @@ def _parse_task(index, raw):
     t.sends = raw["sends"]
     if not _is_strings(t.sends) or not all(t.sends):
         raise bad("sends", "a list of names")
+    t.binds = raw.get("binds", [])
+    if not _is_strings(t.binds):
+        raise bad("binds", "a list of names")
     t.effects = raw["effects"]
     if not _is_strings(t.effects):
         raise bad("effects", "a list of strings")

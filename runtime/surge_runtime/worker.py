@@ -137,6 +137,8 @@ def _execute(ctx, task, kind, index, extra, in_process):
             raise  # a real Ctrl-C in the coordinator: stop the run
         return (RAISE, capture.value(), (_format_exception(e), True), None)
     except BaseException as e:
+        if isinstance(e, (NameError, AttributeError)):
+            _bind_earlier_names(ctx, g, task)
         return (RAISE, capture.value(), (_format_exception(e), False), None)
     finally:
         sys.stdout = saved
@@ -282,11 +284,58 @@ def _exit_status(e):
 
 
 def _format_exception(e):
-    """The traceback as CPython prints it, without the runner's own frames."""
+    """The traceback as CPython prints it, without the runner's own frames.
+
+    Its last line comes from CPython's own display (sys.__excepthook__):
+    in 3.11 only that adds "Did you mean: ...?" to a NameError or an
+    AttributeError; the traceback module does not."""
     import traceback  # only on failure: slow to import
     te = traceback.TracebackException(type(e), e, e.__traceback__, compact=True)
     _trim(te, set())
-    return "".join(te.format())
+    text = "".join(te.format())
+    last = _displayed_last_line(e)
+    if last:
+        lines = text.rstrip("\n").split("\n")
+        if lines and lines[-1] != last and last.startswith(lines[-1]):
+            lines[-1] = last
+            text = "\n".join(lines) + "\n"
+    return text
+
+
+def _displayed_last_line(e):
+    import io
+    buf = io.StringIO()
+    saved = sys.stderr
+    sys.stderr = buf
+    try:
+        sys.__excepthook__(type(e), e, e.__traceback__)
+    except Exception:
+        return None
+    finally:
+        sys.stderr = saved
+    lines = buf.getvalue().rstrip("\n").split("\n")
+    return lines[-1] if lines else None
+
+
+class _Unset:
+    """Stands for a global an earlier task bound: only its name matters."""
+
+    __slots__ = ()
+
+
+def _bind_earlier_names(ctx, g, task):
+    """Before a NameError is displayed: the program's globals at that point
+    hold every name bound before (CPython offers the closest as "Did you
+    mean"), while this task's hold only what it received. Names the earlier
+    tasks bind are added, unset, so the suggestion is made from the same
+    names. (A name bound only on a path the program did not take is
+    counted too: the manifest does not know which paths ran.)"""
+    for t in ctx.manifest.tasks:
+        if t.id > task.id:
+            break
+        for name in t.binds:
+            if name not in g:
+                g[name] = _Unset()
 
 
 def _trim(te, seen):
