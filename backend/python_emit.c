@@ -75,12 +75,15 @@ static void put_inline_splits(StrBuf *out, const Partition *p, const SourceFile 
 	for (int s = 0; p->inplan && s < p->nstmts; s++) {
 		const LoopPlan *lp = p->inplan[s];
 		bool seen = false;
-		for (int r = 0; lp && r < s; r++)
+		for (int r = 0; lp && lp->call && r < s; r++)
 			seen |= p->inplan[r] && p->inplan[r]->def == lp->def;
 		if (!lp || seen)
 			continue;
 		sb_puts(out, "\n\n");
-		put_inline_split(out, src, lp);
+		if (lp->call)
+			put_inline_split(out, src, lp);
+		else
+			put_inline_loop_map(out, src, s, lp);
 	}
 }
 
@@ -119,6 +122,10 @@ void put_tasks_py(StrBuf *out, const Partition *p, const SourceFile *src, const 
 			if (p->hoisted[s])
 				continue;
 			const LoopPlan *lp = p->inplan ? p->inplan[s] : NULL;
+			if (lp && !lp->call) {
+				put_inline_loop(out, src, s, lp);
+				continue;
+			}
 			char name[160];
 			TextSubst sub = {{0}, name, "", true};
 			if (lp) {

@@ -47,6 +47,10 @@ void put_split_plan(StrBuf *out, const Partition *p, const SourceFile *src, cons
 /* `_surge_split_F`: function F with its loop run over the workers from
  * inside a task (Partition.inplan), and its map function. */
 void put_inline_split(StrBuf *out, const SourceFile *src, const struct LoopPlan *lp);
+/* A top-level loop statement s split inside its task: its map function
+ * (put at module level), and the statements standing for the loop. */
+void put_inline_loop_map(StrBuf *out, const SourceFile *src, int s, const struct LoopPlan *lp);
+void put_inline_loop(StrBuf *out, const SourceFile *src, int s, const struct LoopPlan *lp);
 
 /* ---- python_emit.c ---- */
 

@@ -83,10 +83,15 @@ static void put_global_line(StrBuf *out, const char *const *names, int n, const 
 	sb_putc(out, '\n');
 }
 
-/* The map part's function, called `name`. */
-static void put_map(StrBuf *out, const SourceFile *src, const char *name, const LoopPlan *lp)
+/* The map part's function, called `name`; `state`: it takes the state
+ * first (as _surge_fork_map calls it) even for a top-level loop. */
+static void put_map_fn(StrBuf *out, const SourceFile *src, const char *name, const LoopPlan *lp,
+                       bool state)
 {
-	if (lp->call) {
+	if (!lp->call && state) {
+		sb_printf(out, "def %s(_surge_state, _surge_chunk):\n", name);
+		put_global_line(out, lp->binds, lp->nbinds, lp);
+	} else if (lp->call) {
 		sb_printf(out, "def %s(_surge_state, _surge_chunk):\n", name);
 		put_unpack_state(out, lp->mapin, lp->nmapin);
 	} else {
@@ -108,6 +113,11 @@ static void put_map(StrBuf *out, const SourceFile *src, const char *name, const 
 	}
 	put_names(out, lp->lasts, lp->nlasts);
 	sb_puts(out, ")\n\n\n");
+}
+
+static void put_map(StrBuf *out, const SourceFile *src, const char *name, const LoopPlan *lp)
+{
+	put_map_fn(out, src, name, lp, false);
 }
 
 static void put_merge(StrBuf *out, const Reduction *r, int at)
@@ -278,6 +288,33 @@ static void put_loop_split(StrBuf *out, const SourceFile *src, const Task *t, co
 	sb_printf(out, "def task_%d(_surge_items, _surge_parts):\n", t->id);
 	put_global_line(out, t->globals, t->nglobals, lp);
 	put_combine_body(out, src, lp, "_surge_items");
+}
+
+/* The name of the map function of top-level loop statement s split
+ * inside its task. */
+static void loop_map_name(char *buf, size_t n, int s)
+{
+	snprintf(buf, n, "_surge_split_s%d_map", s + 1);
+}
+
+void put_inline_loop_map(StrBuf *out, const SourceFile *src, int s, const LoopPlan *lp)
+{
+	char map[64];
+	loop_map_name(map, sizeof map, s);
+	put_map_fn(out, src, map, lp, true);
+}
+
+void put_inline_loop(StrBuf *out, const SourceFile *src, int s, const LoopPlan *lp)
+{
+	char map[64];
+	loop_map_name(map, sizeof map, s);
+	sb_printf(out, "    # line %d: the loop runs over helpers forked from this task; they\n"
+	          "    # change only their own copies of the program's values\n", lp->loop->range.line);
+	sb_puts(out, "    _surge_its = _surge_items(");
+	put_source_inline(out, src, lp->loop->u.for_.iter->range);
+	sb_printf(out, ")\n    _surge_parts = _surge_fork_map(%s, (), _surge_its, %d, isolate=True)\n", map,
+	          SPLIT_CHUNKS_PER_WORKER);
+	put_combine_body(out, src, lp, "_surge_its");
 }
 
 void put_inline_split(StrBuf *out, const SourceFile *src, const LoopPlan *lp)

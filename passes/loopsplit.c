@@ -617,9 +617,11 @@ LoopPlan *loopsplit_inline_plan(SplitContext *c, int s, const char **why)
 
 void loopplan_print(StrBuf *out, const LoopPlan *lp, const char *indent, bool inside)
 {
-	if (inside)
+	if (inside && lp->call)
 		sb_printf(out, "%ssplit inside the task: the loop on line %d of %s, over the workers\n",
 		          indent, lp->loop->range.line, lp->def->u.funcdef.name);
+	else if (inside)
+		sb_printf(out, "%ssplit inside the task: the loop, over the workers\n", indent);
 	else if (lp->call)
 		sb_printf(out, "%ssplit: the loop on line %d of %s, in map parts over chunks of its items\n",
 		          indent, lp->loop->range.line, lp->def->u.funcdef.name);

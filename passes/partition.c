@@ -462,11 +462,14 @@ static void inline_splits(SplitContext *sc, Partition *p)
 			if (p->hoisted[s])
 				continue;
 			p->inplan[s] = loopsplit_inline_plan(sc, s, &p->inplan_why[s]);
-			/* a loop that shares its task: why it was not split alone */
+			/* a loop that shares its task runs split inside it, over
+			 * helpers forked from the task */
 			if (!p->inplan[s] && !p->inplan_why[s] && T->first != T->last &&
-			    p->body->items[s]->kind == STMT_FOR && !loopsplit_plan(sc, s, &p->inplan_why[s]) &&
-			    p->inplan_why[s] == loopsplit_prefer_inside)
-				p->inplan_why[s] = NULL;
+			    p->body->items[s]->kind == STMT_FOR) {
+				p->inplan[s] = loopsplit_plan(sc, s, &p->inplan_why[s]);
+				if (p->inplan_why[s] == loopsplit_prefer_inside)
+					p->inplan_why[s] = NULL;
+			}
 			if (!p->inplan[s] && T->nosplit && p->inplan_why[s] &&
 			    strcmp(T->nosplit, p->inplan_why[s]) == 0)
 				p->inplan_why[s] = NULL; /* said once, for the task */

@@ -194,7 +194,7 @@ def _read_all(fd):
         chunks.append(b)
 
 
-def _surge_fork_map(map_fn, state, items, per_worker):
+def _surge_fork_map(map_fn, state, items, per_worker, isolate=False):
     """[map_fn(state, chunk) for each chunk of items], in chunk order, on up
     to -j processes: this one and forked helpers, which share the inputs
     copy-on-write and send back only what map_fn returned.
@@ -203,15 +203,21 @@ def _surge_fork_map(map_fn, state, items, per_worker):
     that uneven chunks even out. map_fn catches what the loop body raises
     and returns _SURGE_MISSING; a helper that fails anyway (its result does
     not pickle, it is killed) leaves its chunks _SURGE_MISSING too, and the
-    caller runs those items itself, in order."""
+    caller runs those items itself, in order.
+
+    isolate: every chunk runs in a helper, none in this process: map_fn
+    changes the globals it runs with (a top-level loop's), and this
+    process's must stay the program's."""
     from .worker import chunk_bounds  # noqa: the runner is imported already
     jobs = _JOBS[0]
     bounds = chunk_bounds(len(items), jobs, per_worker)
     procs = min(jobs, len(bounds))
-    if procs <= 1:
+    if procs <= 1 and not isolate:
         return [map_fn(state, items[a:b]) for a, b in bounds]
+    procs = max(procs, 1)
+    first = 0 if isolate else 1
     helpers = []
-    for p in range(1, procs):
+    for p in range(first, procs):
         r, w = os.pipe()
         pid = os.fork()
         if pid == 0:
@@ -229,9 +235,10 @@ def _surge_fork_map(map_fn, state, items, per_worker):
         helpers.append((pid, r))
     results = [_SURGE_MISSING] * len(bounds)
     try:
-        results[0::procs] = [map_fn(state, items[a:b]) for a, b in bounds[0::procs]]
+        if not isolate:
+            results[0::procs] = [map_fn(state, items[a:b]) for a, b in bounds[0::procs]]
     finally:
-        for p, (pid, r) in enumerate(helpers, 1):
+        for p, (pid, r) in enumerate(helpers, first):
             try:
                 data = _read_all(r)
             finally:
