@@ -90,6 +90,18 @@ def measure_sizes(surgec, sizes, repeat, seed, python, actions):
     return rows
 
 
+def join_action(argv):
+    """`--action -print-ddg` as `--action=-print-ddg`: argparse takes a
+    value that starts with a dash for an option of its own."""
+    out = []
+    for a in argv:
+        if out and out[-1] == "--action" and a.startswith("-"):
+            out[-1] = "--action=" + a
+        else:
+            out.append(a)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--surgec", required=True, help="path to the surgec binary")
@@ -101,9 +113,10 @@ def main():
                     help="interpreter whose compile() is the baseline (default: this one)")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     ap.add_argument("--action", default="-fsyntax-only",
-                    help="what surgec does to the program: -fsyntax-only (parse and check, "
-                         "the default) or -print-ir (also lower to SSA, verify and print)")
-    args = ap.parse_args()
+                    help="the surgec option timed: -fsyntax-only (parse and check, the "
+                         "default), -print-ir, -print-summaries, -print-ddg, -print-mem, "
+                         "-print-tasks")
+    args = ap.parse_args(join_action(sys.argv[1:]))
     if not os.path.isfile(args.surgec):
         sys.exit("parse_speed: no such file: %s" % args.surgec)
     if args.repeat < 1 or args.lines < 1:
