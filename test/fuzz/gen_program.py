@@ -12,7 +12,8 @@ every kind the loop splitter knows (docs/tasks.md) and their near misses
 shared mutable object kept, a break), loops inside pure functions called
 from top-level statements and from `for r in range(3)`, aliasing through
 assignment, arguments and containers, functions that mutate their
-arguments and module-level objects, prints and files written, appended
+arguments and module-level objects, two names for one object compared
+with `is` after other tasks ran, prints and files written, appended
 and read back between computations, tuple assignments with swaps and
 repeated targets, exceptions and sys.exit. Loops run over 20k-60k items so
 that surgec makes several tasks and splits them, yet a program runs in
@@ -49,7 +50,7 @@ class Program:
         self.uses_random = False
         self.seeded = False
         self.ended = False      # an uncaught exception or sys.exit was emitted
-        self.module_lists = []  # module-level lists that functions mutate
+        self.shared = []        # (name, name) bound to one object, for `is`
 
     def fresh(self, stem):
         """A new name; sometimes an existing one of any type is rebound,
@@ -391,6 +392,24 @@ def snip_alias(p):
         p.bind(b, ILIST)
 
 
+def snip_share(p):
+    """Two names for one object, bound now and compared with `is` at the
+    end (snip_print_state): by then other statements have run, maybe in
+    other tasks, and both names must still reach one object."""
+    rng = p.rng
+    src = need(p, ILIST)
+    b = p.fresh("alias")
+    if rng.random() < 0.7:
+        p.emit([f"{b} = {src}"])
+        p.shared.append((b, src))
+    else:
+        big = p.fresh("big")
+        p.emit([f"{big} = str(len({src}) * 10 ** 20)"])
+        snip_toplevel_loop(p)
+        p.emit([f"{b} = {big}"])
+        p.shared.append((b, big))
+
+
 def snip_mutating_function(p):
     """A function that changes its argument, or a module-level list or dict
     (no `global` needed), called from the top level and inside a loop."""
@@ -561,7 +580,12 @@ def snip_exit(p):
 
 def snip_print_state(p):
     """Print a digest of the bound values: catches a value that one task
-    changed and another did not see."""
+    changed and another did not see; and whether names bound to one object
+    still are (`is`)."""
+    for a, b in p.shared:
+        if a != b:
+            p.emit([f"print({a} is {b})"])
+    p.shared.clear()
     shown = [n for n, t in p.names.items() if t in (ILIST, INT, DICT)]
     p.rng.shuffle(shown)
     for n in shown[:3]:
@@ -589,7 +613,7 @@ def snip_random(p):
 
 
 SNIPPETS = [
-    (snip_toplevel_loop, 6), (snip_pure_function, 6), (snip_str_loop, 2), (snip_alias, 2),
+    (snip_toplevel_loop, 6), (snip_pure_function, 6), (snip_str_loop, 2), (snip_alias, 2), (snip_share, 2),
     (snip_mutating_function, 2), (snip_files, 2), (snip_tuples, 2), (snip_control, 2),
     (snip_shared, 1), (snip_rows, 1), (snip_print_state, 1), (snip_random, 1),
 ]
