@@ -74,6 +74,19 @@ static bool unsendable(const Type *t)
 	             t->kind == TY_ITER);
 }
 
+/* A set, or a container that may hold one. A set sent to another process
+ * is rebuilt there item by item in its iteration order, and items whose
+ * hashes collided can land in other slots: the copy may iterate in
+ * another order (print() shows it). Such values stay in their task. */
+static bool holds_set(const Type *t, int depth)
+{
+	if (!t || depth > 8)
+		return false;
+	if (t->kind == TY_SET)
+		return true;
+	return holds_set(t->elem, depth + 1) || holds_set(t->key, depth + 1);
+}
+
 /* ---- classes of objects to names ---- */
 
 typedef struct ClassNames { int cls; IdSet names; bool mutated; } ClassNames;
@@ -323,7 +336,9 @@ static void forced_groups(Builder *b, ClassMap *cm)
 		int s = bd->stmt;
 		if (s < 0 || s >= b->n || p->hoisted[s])
 			continue;
-		if (!unsendable(ir_resolve(bd->value)->type))
+		const Type *t = ir_resolve(bd->value)->type;
+		bool set = holds_set(t, 0);
+		if (!unsendable(t) && !set)
 			continue;
 		int id = names_intern(&b->names, bd->name);
 		/* its readers, up to where it is bound anew */
@@ -336,7 +351,8 @@ static void forced_groups(Builder *b, ClassMap *cm)
 			else if (idset_has(&b->facts[j].defs, id))
 				break;
 		}
-		join_range(b, s, hi, "a function, module, file or iterator cannot be sent between processes");
+		join_range(b, s, hi, set ? "a set's order can change when it is sent to another process"
+		                         : "a function, module, file or iterator cannot be sent between processes");
 	}
 	/* the random module's state */
 	int lo = -1, hi = -1;

@@ -47,6 +47,17 @@ typedef struct Origins {
 	const char **global;    /* the module name, when one global */
 } Origins;
 
+/* set(), list() or dict() of the builtins, without arguments. */
+static bool empty_container_call(const Instr *v)
+{
+	if (v->args.len != 1 || v->nkw)
+		return false;
+	const Instr *fn = ir_resolve(v->args.items[0]);
+	return fn->op == OP_BUILTIN && (strcmp(fn->imm.name, "set") == 0 ||
+	                                strcmp(fn->imm.name, "list") == 0 ||
+	                                strcmp(fn->imm.name, "dict") == 0);
+}
+
 /* The origins one instruction adds from its own nature. */
 static uint64_t own_origin(const Instr *v)
 {
@@ -64,6 +75,10 @@ static uint64_t own_origin(const Instr *v)
 	case OP_GETITEM: case OP_GETATTR: case OP_EXTRACT: case OP_UNPACK: case OP_ITER:
 	case OP_ITERNEXT: case OP_WITH_ENTER: case OP_PHI:
 		return 0;
+	case OP_CALL:
+		if (empty_container_call(v))
+			return 0; /* set(), list(), dict(): a new object, reaching nothing */
+		return ORIGIN_UNKNOWN;
 	default:
 		/* Call results, slots, cells, exceptions: could be anything. */
 		return ORIGIN_UNKNOWN;
