@@ -52,7 +52,27 @@ void put_inline_split(StrBuf *out, const SourceFile *src, const struct LoopPlan 
 void put_inline_loop_map(StrBuf *out, const SourceFile *src, int s, const struct LoopPlan *lp);
 void put_inline_loop(StrBuf *out, const SourceFile *src, int s, const struct LoopPlan *lp);
 
+/* ---- python_from_ir*.c: Python regenerated from the out-of-SSA IR ---- */
+
+/* `def` of fn (not the module) at `depth` levels of indentation. On
+ * false, *why says what could not be rebuilt and nothing is written. */
+bool py_from_ir_function(StrBuf *out, Function *fn, int depth, const char **why);
+/* The body of task t (statements t->first..t->last of the module, its
+ * `global` line included), indented one level. */
+bool py_from_ir_task(StrBuf *out, Function *module, const Partition *p, const Task *t,
+                     const char **why);
+/* -print-python: every top-level function and the module body, or why
+ * one cannot be regenerated. */
+void py_print_module(StrBuf *out, IRModule *m);
+/* Runs out-of-ssa on every function of m (after the partition). */
+void py_leave_ssa(IRModule *m);
+
 /* ---- python_emit.c ---- */
+
+/* -emit-from-ir: task bodies and hoisted defs come from m's IR, which
+ * must be out of SSA; a task or def that cannot be regenerated is copied
+ * from the source, with a comment saying why. NULL: copy the source. */
+void python_emit_from_ir(IRModule *m);
 
 void put_tasks_py(StrBuf *out, const Partition *p, const SourceFile *src, const char *program);
 /* Writes the whole folder; on failure prints "surgec: error: ..." and
