@@ -40,6 +40,8 @@ static void usage(FILE *f)
 	      "  -print-mem      Print the memory estimate of each statement, with its formula\n"
 	      "  -print-tasks    Print the partition into tasks and why statements share one\n"
 	      "  -emit-tasks -o DIR  Write the task program: run it with python3 DIR [-j N]\n"
+	      "  -emit-from-ir   With -emit-tasks: regenerate task bodies from the IR\n"
+	      "  -print-python   Print the Python regenerated from the IR of every function\n"
 	      "  -j N            The worker count to plan for (default: all cores)\n"
 	      "  -freassociate   Let split loops regroup float sums (results may differ in\n"
 	      "                  the last bits from the sequential program's)\n"
@@ -64,6 +66,8 @@ static DdgOptions ddg_options;
 static const char *output_dir;
 /* -freassociate and the like, for the partitioner */
 static PartitionOptions partition_options;
+/* -emit-from-ir: task bodies regenerated from the IR; -print-python */
+static bool emit_from_ir, print_python;
 
 /* Lowers a checked module into SSA, runs the passes asked for, prints the
  * IR if asked. A verifier failure is a bug in surgec, reported as such
@@ -85,7 +89,10 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 	} else if (run_passes && !pass_run(ir, passes, out)) {
 		status = 2;
 	}
-	if (print == ACT_PRINT_IR) {
+	if (print == ACT_PRINT_IR && print_python && status == 0) {
+		py_leave_ssa(ir);
+		py_print_module(out, ir);
+	} else if (print == ACT_PRINT_IR) {
 		ir_print_module(out, ir);
 	} else if (print == ACT_PRINT_DDG && status == 0) {
 		ddg_print(out, ir, diag->src, &ddg_options);
@@ -98,7 +105,11 @@ static int lower_and_run(StrBuf *out, Arena *arena, DiagEngine *diag, const Modu
 		Partition *p = partition_build(ir, m, arena, diag->src, &partition_options);
 		if (print == ACT_PRINT_TASKS)
 			partition_print(out, p, diag->src);
-		else if (!emit_task_folder(p, diag->src, output_dir))
+		else if (emit_from_ir) {
+			py_leave_ssa(ir);
+			python_emit_from_ir(ir);
+		}
+		if (print == ACT_EMIT_TASKS && !emit_task_folder(p, diag->src, output_dir))
 			status = 1;
 		partition_free(p);
 	} else if (print == ACT_PRINT_SUMMARIES && status == 0) {
@@ -222,6 +233,11 @@ int main(int argc, char **argv)
 				        "count from 1 to 4096\n", v ? v : "");
 				return 1;
 			}
+		} else if (strcmp(a, "-emit-from-ir") == 0) {
+			emit_from_ir = true;
+		} else if (strcmp(a, "-print-python") == 0) {
+			action = ACT_PRINT_IR;
+			print_python = true;
 		} else if (strcmp(a, "-freassociate") == 0) {
 			partition_options.freassociate = true;
 		} else if (strcmp(a, "-ddg-show-names") == 0) {
