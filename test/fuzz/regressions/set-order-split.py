@@ -8,10 +8,11 @@
 #   (250, [514, 3, 515, 4, 522, 523])
 # Diagnosis: as in set-order-sent.py (a set sent by pickle is rebuilt in
 # iteration order, not its insertion history; ints collide as strs do).
-# XFAIL: *
+# Fixed by c2147b2 (the partition keeps a set with the statements that
+# read it); the loop is still split, now inside the task.
 # RUN: %surgec -print-tasks %s | FileCheck --check-prefix=TASKS %s
 # RUN: %python %S/../../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
-# TASKS: split: the loop, in map parts over chunks of its items
+# TASKS: split{{( inside the task)?}}: the loop, {{in map parts|over the workers}}
 # TASKS-NEXT: reduction: set11 (set add)
 # CHECK-COUNT-3: ok set-order-split.py
 data1 = [(i * 3244 + 79) % 1000 for i in range(20000)]
