@@ -270,6 +270,41 @@ def read_known(path):
     return known
 
 
+SUMMARY = re.compile(r"difftest: (\d+) programs, (\d+) mismatches, (\d+) crashes, (\d+) sanitizer reports, "
+                     r"(\d+) rejections, (\d+) timeouts, (\d+) known; (\d+) with split loops \((\d+) loops\), "
+                     r"([\d.]+) tasks a program, (\d+)s")
+
+
+def summarize(paths):
+    """Add up the summary lines of several runs' logs (a long run's
+    chunks) and list their failing seeds by kind: one line to report."""
+    keys = ["programs", "mismatches", "crashes", "sanitizer reports", "rejections", "timeouts", "known",
+            "with split loops", "loops"]
+    tot = dict.fromkeys(keys, 0)
+    tasks = secs = 0.0
+    fails = {}
+    for path in paths:
+        with open(path) as f:
+            for line in f:
+                m = SUMMARY.match(line)
+                if m:
+                    for k, v in zip(keys, m.groups()):
+                        tot[k] += int(v)
+                    tasks += float(m.group(10)) * int(m.group(1))
+                    secs += int(m.group(11))
+                m = re.match(r"FAIL seed (\d+): (\w+)", line)
+                if m:
+                    fails.setdefault(m.group(2), []).append(int(m.group(1)))
+    n = tot["programs"]
+    print(f"difftest total: {n} programs, {tot['mismatches']} mismatches, {tot['crashes']} crashes, "
+          f"{tot['sanitizer reports']} sanitizer reports, {tot['rejections']} rejections, "
+          f"{tot['timeouts']} timeouts, {tot['known']} known; {tot['with split loops']} with split loops "
+          f"({tot['loops']} loops), {tasks / max(n, 1):.1f} tasks a program, {secs:.0f}s")
+    for kind, seeds in sorted(fails.items()):
+        print(f"  {kind}: seeds {', '.join(map(str, sorted(seeds)))}")
+    return 0
+
+
 def self_test():
     """shrink() on a known case: the smallest program that still prints
     'x' is the print with what it needs, not the rest (a try statement
@@ -302,9 +337,13 @@ def main():
     ap.add_argument("--known-bugs", help="seeds whose findings are known bugs")
     ap.add_argument("-v", "--verbose", action="store_true", help="a line per program")
     ap.add_argument("--self-test", action="store_true")
+    ap.add_argument("--summarize", nargs="+", metavar="LOG",
+                    help="add up the summaries of earlier runs' logs (a long run's chunks) and stop")
     a = ap.parse_args()
     if a.self_test:
         return self_test()
+    if a.summarize:
+        return summarize(a.summarize)
     if not a.surgec:
         ap.error("--surgec is required")
     cfg = Config(a)
