@@ -296,7 +296,7 @@ const char *pg_name_of(PyGen *g, Instr *v)
 		return NULL;
 	}
 	const char *h = g->home[v->id];
-	if (!g->state || g->is_temp[v->id])
+	if (!g->state || (g->is_temp[v->id] && pg_in_range(g, v)))
 		return h;  /* a temporary is assigned once, before its reads */
 	int k = h ? pg_name_index(g, h, false) : -1;
 	if (k >= 0 && g->state[k] == v->id)
@@ -434,12 +434,17 @@ static bool setup(PyGen *g)
 			Instr *i = f->blocks.items[b]->instrs.items[k];
 			if (!ir_has_value(i->op) || i->id <= 0 || i->id >= g->nids)
 				continue;
-			/* an accumulator is bound once complete (after the loop) */
-			const char *n = g->uses[i->id] >= 3 && (i->op == OP_BUILD_LIST ||
-			                i->op == OP_BUILD_SET || i->op == OP_BUILD_DICT)
-			                ? NULL : binding_name(g, i);
+			/* A comprehension's accumulator lives in a temporary; its name
+			 * is bound when it is made, which only a reader inside the
+			 * comprehension could see, and such a read of the old value
+			 * then finds it elsewhere (or, unbound, gives up). */
+			bool acc = g->uses[i->id] >= 3 && (i->op == OP_BUILD_LIST ||
+			           i->op == OP_BUILD_SET || i->op == OP_BUILD_DICT);
+			const char *n = acc ? NULL : binding_name(g, i);
 			g->home[i->id] = n ? n : temp_name(g, i);
 			g->is_temp[i->id] = !n;
+			if (acc)
+				g->bind[i->id] = binding_name(g, i);
 			g->fold[i->id] = foldable(g, i, user);
 		}
 	for (int b = 0; b < f->blocks.len; b++)

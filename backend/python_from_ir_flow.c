@@ -478,6 +478,11 @@ bool pg_emit_seq(PyGen *g, Block *b, Block *stop)
 		if (g->task && t->stmt > g->last && (b->instrs.len == 1 ||
 		                                     b->instrs.items[0]->stmt > g->last))
 			return pg_end_stmt(g, -1);
+		/* exceptions go to a handler: a try, which is not rebuilt */
+		if (b->handler || pg_region_at(g, b, RG_TRY, RG_TRY))
+			for (int k = 0; k < b->instrs.len; k++)
+				if (pg_in_range(g, b->instrs.items[k]))
+					return pg_fail(g, "try statements are not rebuilt");
 		/* a loop starting here */
 		Region *r = pg_region_at(g, b, RG_WHILE, RG_FOR);
 		bool comp = !r && t->op == OP_ITERNEXT && pg_is_label(b, "comp.head");

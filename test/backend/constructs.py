@@ -55,6 +55,7 @@ def shapes(rows, k=3):
 # CHECK-LABEL: # @shapes
 # CHECK: def shapes(rows, k=3):
 # CHECK: [[OUT:_t[0-9]+]] = []
+# CHECK-NEXT: out = [[OUT]]
 # CHECK-NEXT: for [[R:_t[0-9]+]] in rows:
 # CHECK-NEXT: if not [[R]]:
 # CHECK-NEXT: continue

@@ -11,7 +11,7 @@
 # TASKS: # copied from the source: try statements are not rebuilt
 # TASKS-NEXT: def safe(xs):
 # TASKS: def task_0():
-# TASKS-NEXT: # copied from the source: deletes a variable
+# TASKS-NEXT: # copied from the source: try statements are not rebuilt
 # TASKS: del x
 
 def safe(xs):
@@ -24,3 +24,12 @@ def safe(xs):
 x = safe([1])
 del x
 print(safe([]))
+
+# A task whose statement is a try is copied, never run without its
+# handler.
+# TASKS: try:
+# TASKS-NEXT: y = safe([])[0]
+try:
+    y = safe([])[0]
+except TypeError as e:
+    print("caught", e)
