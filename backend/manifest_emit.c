@@ -60,10 +60,16 @@ static void put_memory(StrBuf *out, const char *memory)
 		put_json_string(out, memory);
 }
 
-void put_manifest(StrBuf *out, const Partition *p, const char *program)
+void put_manifest(StrBuf *out, const Partition *p, const char *program, const char *source)
 {
 	sb_puts(out, "{\n  \"format\": \"surge-tasks\",\n  \"version\": 1,\n  \"program\": ");
 	put_json_string(out, program);
+	if (source) {
+		/* the program's absolute path: its __file__ (CPython 3.9+ makes a
+		 * script's __file__ absolute) */
+		sb_puts(out, ",\n  \"source\": ");
+		put_json_string(out, source);
+	}
 	sb_puts(out, ",\n  \"tasks\": [");
 	for (int i = 0; i < p->ntasks; i++) {
 		const Task *t = &p->tasks[i];

@@ -7,11 +7,14 @@
  * it sends from them (docs/runtime.md). A split loop becomes three
  * functions: the items, a map over a chunk of them that makes the calls,
  * and the loop itself, which takes each call's result in order. */
+/* realpath() */
+#define _XOPEN_SOURCE 700
 #include "backend/python_emit.h"
 #include "passes/loopsplit.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 /* -emit-from-ir: the IR the task bodies are regenerated from. */
@@ -239,7 +242,9 @@ bool emit_task_folder(const Partition *p, const SourceFile *src, const char *dir
 	put_tasks_py(&text, p, src, program);
 	ok = ok && write_file(dir, "tasks.py", text.data, text.len);
 	sb_clear(&text);
-	put_manifest(&text, p, program);
+	char *source = realpath(src->name, NULL);
+	put_manifest(&text, p, program, source);
+	free(source);
 	ok = ok && write_file(dir, "manifest.json", text.data, text.len);
 	sb_free(&text);
 	for (int i = 0; ok && i < runtime_nfiles; i++)

@@ -37,7 +37,8 @@ void put_source_inline(StrBuf *out, const SourceFile *src, SrcRange r);
 
 /* ---- manifest_emit.c ---- */
 
-void put_manifest(StrBuf *out, const Partition *p, const char *program);
+/* source: the program's absolute path, or NULL when it cannot be had. */
+void put_manifest(StrBuf *out, const Partition *p, const char *program, const char *source);
 
 /* ---- python_split.c ---- */
 

@@ -283,6 +283,62 @@ static bool name_kept_ok(Check *k, const char *name, const StmtList *l, int dept
 	return true;
 }
 
+/* Whether the IR (typeinfer) says e is a number, a bool, a str or None. */
+static bool immutable_typed(Check *k, const Expr *e)
+{
+	if (e->kind == EXPR_NAME)
+		return false; /* a name's type is decided by its stores */
+	const Type *t = split_type_at(k->c, k->ints.ir, e->range, OP_COUNT);
+	return t && (t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_BOOL ||
+	             t->kind == TY_STR || t->kind == TY_NONE);
+}
+
+/* Whether what the loop puts into fresh object `name` (item stores, x[i]
+ * op= v, x.append(v) and the like) may be kept, as its stores must be. */
+static bool fresh_kept(Check *k, const char *name, const StmtList *l, int depth)
+{
+	for (int i = 0; i < l->len; i++) {
+		const Stmt *s = l->items[i];
+		const Expr *v = NULL, *t = NULL;
+		switch (s->kind) {
+		case STMT_ASSIGN:
+			t = s->u.assign.targets.len == 1 ? s->u.assign.targets.items[0] : NULL;
+			v = s->u.assign.value;
+			if (t && is_name_of(t, name) && !kept_ok(k, v, depth + 1))
+				return false;
+			break;
+		case STMT_AUGASSIGN:
+			t = s->u.augassign.target;
+			v = s->u.augassign.value;
+			break;
+		case STMT_EXPR: {
+			const Expr *c = s->u.expr.value;
+			if (c->kind == EXPR_CALL && c->u.call.func->kind == EXPR_ATTRIBUTE &&
+			    is_name_of(c->u.call.func->u.attribute.value, name))
+				for (int a = 0; a < c->u.call.args.len; a++)
+					if (!kept_ok(k, c->u.call.args.items[a], depth + 1))
+						return false;
+			break;
+		}
+		case STMT_FOR:
+			if (!fresh_kept(k, name, &s->u.for_.body, depth))
+				return false;
+			break;
+		case STMT_IF: case STMT_WHILE:
+			if (!fresh_kept(k, name, &s->u.cond.body, depth) ||
+			    !fresh_kept(k, name, &s->u.cond.orelse, depth))
+				return false;
+			break;
+		default:
+			break;
+		}
+		if (t && t->kind == EXPR_SUBSCRIPT && is_name_of(t->u.subscript.value, name) &&
+		    !kept_ok(k, v, depth + 1))
+			return false;
+	}
+	return true;
+}
+
 static const char *const STR_METHODS[] = {
 	"split", "rsplit", "strip", "lstrip", "rstrip", "partition", "rpartition", "lower",
 	"upper", "casefold", "title", "capitalize", "replace", "join", "format", "zfill",
@@ -301,17 +357,24 @@ static bool kept_ok(Check *k, const Expr *e, int depth)
 {
 	if (!e || depth > KEEP_DEPTH)
 		return false;
-	if (expr_is_int(&k->ints, e))
+	if (expr_is_int(&k->ints, e) || immutable_typed(k, e))
 		return true;
 	switch (e->kind) {
 	case EXPR_INT: case EXPR_FLOAT: case EXPR_STR: case EXPR_NONE: case EXPR_TRUE:
 	case EXPR_FALSE: case EXPR_JOINEDSTR: case EXPR_COMPARE:
 		return true;
-	case EXPR_BINOP:
-		/* only + and * can make a container holding their operands' items */
+	case EXPR_BINOP: {
+		/* only + and * can make a container holding their operands' items;
+		 * [x] * n holds x, not n */
+		const Expr *l = e->u.binop.left, *r = e->u.binop.right;
 		if (e->u.binop.op != BINOP_ADD && e->u.binop.op != BINOP_MUL)
 			return true;
-		return kept_ok(k, e->u.binop.left, depth + 1) && kept_ok(k, e->u.binop.right, depth + 1);
+		if (e->u.binop.op == BINOP_MUL && (l->kind == EXPR_LIST || l->kind == EXPR_TUPLE))
+			return kept_ok(k, l, depth + 1);
+		if (e->u.binop.op == BINOP_MUL && (r->kind == EXPR_LIST || r->kind == EXPR_TUPLE))
+			return kept_ok(k, r, depth + 1);
+		return kept_ok(k, l, depth + 1) && kept_ok(k, r, depth + 1);
+	}
 	case EXPR_UNARYOP:
 		return true; /* a number, or a bool */
 	case EXPR_BOOLOP:
@@ -321,18 +384,24 @@ static bool kept_ok(Check *k, const Expr *e, int depth)
 		return true;
 	case EXPR_IFEXP:
 		return kept_ok(k, e->u.ifexp.body, depth + 1) && kept_ok(k, e->u.ifexp.orelse, depth + 1);
-	case EXPR_TUPLE:
+	case EXPR_TUPLE: case EXPR_LIST:
 		for (int i = 0; i < e->u.seq.elts.len; i++)
 			if (!kept_ok(k, e->u.seq.elts.items[i], depth + 1))
 				return false;
 		return true;
-	case EXPR_LIST: case EXPR_DICT: case EXPR_SET: case EXPR_LISTCOMP: case EXPR_SETCOMP:
-	case EXPR_DICTCOMP:
-		return true; /* made here; its items are checked when it is named below */
+	case EXPR_DICT: /* keys are hashable, so immutable in the subset */
+		for (int i = 0; i < e->u.dict.values.len; i++)
+			if (!kept_ok(k, e->u.dict.values.items[i], depth + 1))
+				return false;
+		return true;
+	case EXPR_SET: case EXPR_SETCOMP:
+		return false; /* a copy of a set may iterate in another order */
+	case EXPR_LISTCOMP: case EXPR_DICTCOMP:
+		return kept_ok(k, e->u.comp.elt, depth + 1);
 	case EXPR_NAME: {
 		const char *name = e->u.name.id;
 		if (is_fresh(k, name))
-			return true;
+			return fresh_kept(k, name, &k->loop->u.for_.body, depth);
 		if (!nl_has(&k->binds, name))
 			return false; /* a value from before the loop */
 		int stores = 0;

@@ -74,6 +74,23 @@ static bool unsendable(const Type *t)
 	             t->kind == TY_ITER);
 }
 
+/* A call of the builtin `name`. */
+static bool builtin_call(const Instr *v, const char *name)
+{
+	if (v->op != OP_CALL)
+		return false;
+	const Instr *fn = ir_resolve(v->args.items[0]);
+	return fn->op == OP_BUILTIN && strcmp(fn->imm.name, name) == 0;
+}
+
+/* d.keys(), d.values(), d.items(): a view, which does not pickle. */
+static bool dict_view(const Instr *v)
+{
+	return v->op == OP_CALL_METHOD && v->imm.name &&
+	       (strcmp(v->imm.name, "keys") == 0 || strcmp(v->imm.name, "values") == 0 ||
+	        strcmp(v->imm.name, "items") == 0);
+}
+
 /* A set, or a container that may hold one. A set sent to another process
  * is rebuilt there item by item in its iteration order, and items whose
  * hashes collided can land in other slots: the copy may iterate in
@@ -336,9 +353,10 @@ static void forced_groups(Builder *b, ClassMap *cm)
 		int s = bd->stmt;
 		if (s < 0 || s >= b->n || p->hoisted[s])
 			continue;
-		const Type *t = ir_resolve(bd->value)->type;
-		bool set = holds_set(t, 0);
-		if (!unsendable(t) && !set)
+		const Instr *v = ir_resolve(bd->value);
+		const Type *t = v->type;
+		bool set = holds_set(t, 0) || builtin_call(v, "frozenset") || builtin_call(v, "set");
+		if (!unsendable(t) && !set && !dict_view(v))
 			continue;
 		int id = names_intern(&b->names, bd->name);
 		/* its readers, up to where it is bound anew */
@@ -352,7 +370,8 @@ static void forced_groups(Builder *b, ClassMap *cm)
 				break;
 		}
 		join_range(b, s, hi, set ? "a set's order can change when it is sent to another process"
-		                         : "a function, module, file or iterator cannot be sent between processes");
+		                         : "a function, module, file, iterator or dict view cannot be sent "
+		                           "between processes");
 	}
 	/* the random module's state */
 	int lo = -1, hi = -1;

@@ -608,6 +608,17 @@ static int heap_pop(Heap *h)
 	return top;
 }
 
+/* The os module, or os.path. */
+static bool is_os_module(const Instr *obj)
+{
+	if ((obj->op == OP_IMPORT || obj->op == OP_LOAD_GLOBAL) && obj->imm.name &&
+	    (strcmp(obj->imm.name, "os") == 0 || strcmp(obj->imm.name, "os.path") == 0))
+		return true;
+	if (obj->op == OP_GETATTR && obj->imm.name && strcmp(obj->imm.name, "path") == 0)
+		return is_os_module(ir_resolve(obj->args.items[0]));
+	return false;
+}
+
 /* What an instruction does that must stay in order (see passes.h). */
 unsigned effects_of_instr(const Instr *in, const SummaryTable *t, bool *ctrl)
 {
@@ -640,6 +651,10 @@ unsigned effects_of_instr(const Instr *in, const SummaryTable *t, bool *ctrl)
 			return 0;
 		}
 		if (obj->type && obj->type->kind == TY_FILE)
+			return EFF_FILES;
+		/* os and os.path look at the file system: os.path.exists() after a
+		 * write must see the file */
+		if (is_os_module(obj))
 			return EFF_FILES;
 		static const char *const io[] = {"write", "writerow", "writerows", "writelines",
 		                                 "read", "readline", "readlines", "flush", "close",

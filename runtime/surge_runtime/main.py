@@ -254,6 +254,8 @@ def main(argv, folder):
         return e.status
 
     sys.argv = [manifest.program] + opts.args
+    from . import worker as worker_mod
+    worker_mod.set_program_file(manifest.source or os.path.abspath(manifest.program))
     from . import support
     if opts.scheduler is not None:
         try:

@@ -36,7 +36,7 @@ class Split:
 
 
 class Manifest:
-    __slots__ = ("program", "tasks")
+    __slots__ = ("program", "source", "tasks")
 
 
 def describe_lines(lines):
@@ -74,6 +74,9 @@ def parse(data):
     m.program = data.get("program")
     if not isinstance(m.program, str):
         raise ManifestError("'program' must be a string")
+    m.source = data.get("source")
+    if m.source is not None and not isinstance(m.source, str):
+        raise ManifestError("'source' must be a string")
     tasks = data.get("tasks")
     if not isinstance(tasks, list):
         raise ManifestError("'tasks' must be a list")

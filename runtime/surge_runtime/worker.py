@@ -102,6 +102,16 @@ def run_job(ctx, job, in_process=False):
     return (status, out, value, (wall, peak, estimates, rng_after))
 
 
+_program_file = None
+
+
+def set_program_file(path):
+    """__file__ in every task: the program's absolute path as surgec saw it
+    (CPython 3.9+ makes a script's __file__ absolute)."""
+    global _program_file
+    _program_file = path
+
+
 def _prepare(g, baseline, task, blobs, rng):
     """The globals protocol: reset the tasks module's globals in place to
     their baseline (user functions share this dict), set __name__ and an
@@ -110,6 +120,7 @@ def _prepare(g, baseline, task, blobs, rng):
     g.clear()
     g.update(baseline)
     g["__name__"] = "__main__"
+    g["__file__"] = _program_file  # the program's own path, as CPython sets it
     g["_surge_sent"] = {}
     try:
         _install(g, task, blobs)
@@ -128,6 +139,13 @@ def _execute(ctx, task, kind, index, extra, in_process):
     capture = Capture(ctx.encoding, ctx.errors)
     saved = sys.stdout
     sys.stdout = capture.stream
+    # A task's statements run in a function two frames below this one
+    # (_call, then the task's), where CPython runs them in the module's
+    # frame: allow as many more frames as sit above them, so a recursion
+    # fails at the depth where it fails in the program (measured: the
+    # runner's frames, and one the script's own start does not have).
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(limit + _stack_depth() + 2)
     try:
         value = _call(g, task, kind, extra)
     except SystemExit as e:
@@ -141,6 +159,7 @@ def _execute(ctx, task, kind, index, extra, in_process):
             _bind_earlier_names(ctx, g, task)
         return (RAISE, capture.value(), (_format_exception(e), False), None)
     finally:
+        sys.setrecursionlimit(limit)
         sys.stdout = saved
         _flush_stderr()  # stderr passes through: nothing may stay buffered
     try:
@@ -346,6 +365,16 @@ def _trim(te, seen):
             [f for f in te.stack if not f.filename.startswith(_RUNTIME_DIR)])
         _trim(te.__cause__, seen)
         te = te.__context__
+
+
+def _stack_depth():
+    """Frames on the stack, this function's caller included."""
+    f = sys._getframe(1)
+    n = 0
+    while f is not None:
+        n += 1
+        f = f.f_back
+    return n
 
 
 def _random_module():

@@ -8,7 +8,7 @@
 # cannot be sent (functions, modules, files, iterators); like iterators
 # they must stay with their readers (a view also shows later changes to
 # its dict, which the alias classes already handle when the dict changes).
-# XFAIL: *
+# Fixed (was XFAIL).
 # RUN: %python %S/../../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
 # CHECK-COUNT-3: ok dict-view-sent.py
 def spin(n):

@@ -12,7 +12,7 @@
 # __file__; it should be the program's absolute path (CPython 3.9+ makes
 # the script's __file__ absolute), which surgec would have to record in
 # the manifest; or surgec should reject __file__ as unsupported.
-# XFAIL: *
+# Fixed (was XFAIL).
 # RUN: %python %S/../../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
 # CHECK-COUNT-3: ok dunder-file.py
 import os.path

@@ -6,7 +6,7 @@
 #   1500002 ['x39', 'x0', 'x23', 'x42', 'x19']
 # Diagnosis (partition): the rule for sets should cover frozenset too
 # (frozenset(...) calls, and values typed frozenset).
-# XFAIL: *
+# Fixed (was XFAIL).
 # RUN: %python %S/../../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
 # CHECK-COUNT-3: ok frozenset-order-sent.py
 def spin(n):

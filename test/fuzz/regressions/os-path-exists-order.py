@@ -12,7 +12,7 @@
 # os.path.exists, isfile, isdir, getsize and the like read files, so they
 # need a files effect (on their path, or on all files when it is not a
 # literal) ordered after earlier writes, as open() for reading has.
-# XFAIL: *
+# Fixed (was XFAIL).
 # RUN: %python %S/../../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
 # CHECK-COUNT-3: ok os-path-exists-order.py
 import os.path

@@ -10,7 +10,7 @@
 # depth of its own frames at the call (less the one frame CPython's module
 # level uses), so that user code gets exactly CPython's depth: no less
 # (this test) and no more (depth(999) must still fail, as in CPython).
-# XFAIL: *
+# Fixed (was XFAIL).
 # RUN: %python %S/../../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
 # CHECK-COUNT-3: ok recursion-depth.py
 def depth(n):
