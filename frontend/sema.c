@@ -235,6 +235,11 @@ static void sema_expr(Sema *s, const Expr *e, int depth)
 		break;
 	}
 	case EXPR_CALL:
+		/* dir() lists the caller's namespace, which a task does not have
+		 * whole (as locals() and vars() would) */
+		if (e->u.call.func->kind == EXPR_NAME && strcmp(e->u.call.func->u.name.id, "dir") == 0 &&
+		    !e->u.call.args.len && !e->u.call.keywords.len && is_builtin(s, "dir"))
+			error_at(s->diag, e->range, "unsupported: dir() without an argument");
 		sema_expr(s, e->u.call.func, depth);
 		sema_exprs(s, &e->u.call.args, depth);
 		for (int i = 0; i < e->u.call.keywords.len; i++)
