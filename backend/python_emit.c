@@ -54,7 +54,7 @@ static bool put_hoisted_from_ir(StrBuf *out, int s)
 	return false;
 }
 
-static void put_globals(StrBuf *out, const Task *t)
+void put_task_globals(StrBuf *out, const Task *t)
 {
 	if (!t->nglobals)
 		return;
@@ -98,7 +98,7 @@ static void put_split(StrBuf *out, const SourceFile *src, const Task *t)
 	sb_printf(out, "\n    return _surge_map(_call, _chunk)\n\n\n");
 
 	sb_printf(out, "def task_%d(_items, _parts):\n", t->id);
-	put_globals(out, t);
+	put_task_globals(out, t);
 	sb_printf(out, "    # each call of %s was made ahead, in parallel; one that did\n"
 	          "    # not finish there runs here again, in order\n", t->split_fn);
 	sb_puts(out, "    _results = _surge_results(_parts)\n    for ");
@@ -174,7 +174,7 @@ void put_tasks_py(StrBuf *out, const Partition *p, const SourceFile *src, const 
 				continue;
 			sb_printf(out, "    # copied from the source: %s\n", why ? why : "unknown");
 		}
-		put_globals(out, t);
+		put_task_globals(out, t);
 		for (int s = t->first; s <= t->last; s++) {
 			if (p->hoisted[s])
 				continue;

@@ -40,6 +40,12 @@ void put_source_inline(StrBuf *out, const SourceFile *src, SrcRange r);
 /* source: the program's absolute path, or NULL when it cannot be had. */
 void put_manifest(StrBuf *out, const Partition *p, const char *program, const char *source);
 
+/* ---- python_emit.c, shared with python_split.c ---- */
+
+/* The `global` line naming what task t's statements bind (nothing when
+ * they bind nothing). */
+void put_task_globals(StrBuf *out, const Task *t);
+
 /* ---- python_split.c ---- */
 
 /* The functions of a task whose loop is split with reductions

@@ -63,11 +63,8 @@ static void put_loop(StrBuf *out, const SourceFile *src, const Stmt *loop, const
 
 static void put_global_line(StrBuf *out, const char *const *names, int n, const LoopPlan *lp)
 {
-	int count = n;
-	for (int i = 0; i < lp->nreds; i++)
-		count += 1 + lp->reds[i].nwith;
-	if (!count)
-		return;
+	if (!n && !lp->nreds)
+		return; /* names kept with a best are bound by the loop: among the n */
 	sb_puts(out, "    global ");
 	bool first = true;
 	for (int i = 0; i < n; i++, first = false)
@@ -265,12 +262,7 @@ static void put_call_split(StrBuf *out, const Partition *p, const SourceFile *sr
 	sb_puts(out, "\n\n");
 
 	sb_printf(out, "def task_%d(_surge_items, _surge_parts, _surge_state):\n", t->id);
-	if (t->nglobals) {
-		sb_puts(out, "    global ");
-		for (int i = 0; i < t->nglobals; i++)
-			sb_printf(out, "%s%s", i ? ", " : "", t->globals[i]);
-		sb_putc(out, '\n');
-	}
+	put_task_globals(out, t);
 	char call[96];
 	snprintf(call, sizeof call, "task_%d_finish(_surge_items, _surge_parts, _surge_state)", t->id);
 	TextSubst sub = {lp->call->range, call, "", true};

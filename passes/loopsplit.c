@@ -387,12 +387,10 @@ static bool has_return(const StmtList *l)
 
 /* The one unconditional `name = value` among the def's first n
  * statements, when nothing else there mentions name. */
-static const Expr *local_init(SplitContext *c, const StmtList *body, int n, const char *name,
-                              bool *surely)
+static const Expr *local_init(SplitContext *c, const StmtList *body, int n, const char *name)
 {
 	int id = names_intern(c->names, name);
 	const Expr *init = NULL;
-	*surely = false;
 	for (int i = 0; i < n; i++) {
 		const Stmt *st = body->items[i];
 		StmtFacts f = {0};
@@ -404,10 +402,8 @@ static const Expr *local_init(SplitContext *c, const StmtList *body, int n, cons
 		if (def && !init && !use && st->kind == STMT_ASSIGN && st->u.assign.targets.len == 1 &&
 		    st->u.assign.targets.items[0]->kind == EXPR_NAME) {
 			init = st->u.assign.value;
-			*surely = true;
 			continue;
 		}
-		*surely = false;
 		return NULL;
 	}
 	return init;
@@ -449,8 +445,7 @@ static LoopPlan *plan_def_loop(SplitContext *c, const Stmt *def, int at, const c
 	check_loop(&k, loop);
 	for (int i = 0; i < k.nreds && !k.why; i++) {
 		Reduction *r = &k.reds[i];
-		bool surely;
-		const Expr *init = local_init(c, body, at, r->name, &surely);
+		const Expr *init = local_init(c, body, at, r->name);
 		if (!init)
 			failf_name(&k, "'%s' does not surely start as a value bound before the loop", r->name);
 		else

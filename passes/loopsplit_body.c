@@ -811,7 +811,6 @@ static void find_fresh(const StmtList *l, NameList *fresh, NameList *stale)
 {
 	for (int i = 0; i < l->len; i++) {
 		const Stmt *s = l->items[i];
-		NameList here = {0};
 		switch (s->kind) {
 		case STMT_ASSIGN:
 			for (int t = 0; t < s->u.assign.targets.len; t++) {
@@ -834,7 +833,6 @@ static void find_fresh(const StmtList *l, NameList *fresh, NameList *stale)
 		default:
 			break;
 		}
-		nl_free(&here);
 	}
 }
 
