@@ -60,6 +60,7 @@ typedef struct Builder {
 	struct LoopPlan **plan;  /* [n] */
 	const char **plan_why;   /* [n]: why its loop was not split */
 	MemEstimates *mem;
+	bool identity;           /* identity is compared where no alias class answers */
 } Builder;
 
 static bool reiterable(const Type *t)
@@ -106,7 +107,7 @@ static bool holds_set(const Type *t, int depth)
 
 /* ---- classes of objects to names ---- */
 
-typedef struct ClassNames { int cls; IdSet names; bool mutated; } ClassNames;
+typedef struct ClassNames { int cls; IdSet names; bool mutated, compared; } ClassNames;
 
 typedef struct ClassMap { ClassNames *items; int len, cap; } ClassMap;
 
@@ -119,7 +120,7 @@ static ClassNames *class_entry(ClassMap *cm, int cls)
 		cm->cap = cm->cap ? cm->cap * 2 : 16;
 		cm->items = xrealloc(cm->items, (size_t)cm->cap * sizeof *cm->items);
 	}
-	cm->items[cm->len] = (ClassNames){cls, {0}, false};
+	cm->items[cm->len] = (ClassNames){cls, {0}, false, false};
 	return &cm->items[cm->len++];
 }
 
@@ -139,6 +140,73 @@ static void note_mut(Builder *b, ClassMap *cm, int s, const Instr *v)
 	idset_add(&b->facts[s].muts, -1 - cls);
 }
 
+/* ---- identity ---- */
+
+/* An operand whose identity survives a trip between processes: None, True
+ * and False are singletons, and builtins and classes (type(x)) unpickle
+ * as themselves. */
+static bool identity_kept(Instr *arg)
+{
+	const Instr *v = ir_resolve(arg);
+	if (v->op == OP_CONST)
+		return v->imm.constant.kind == K_NONE || v->imm.constant.kind == K_TRUE ||
+		       v->imm.constant.kind == K_FALSE;
+	return v->op == OP_BUILTIN || builtin_call(v, "type");
+}
+
+/* The operands whose identity instruction `in` looks at: two for `is` and
+ * `is not` (none if either keeps its identity), one for id(). */
+static int identity_operands(const Instr *in, Instr **ops)
+{
+	if (in->op == OP_COMPARE && in->args.len == 2 &&
+	    (in->imm.cmp == CMP_IS || in->imm.cmp == CMP_ISNOT)) {
+		if (identity_kept(in->args.items[0]) || identity_kept(in->args.items[1]))
+			return 0;
+		ops[0] = in->args.items[0];
+		ops[1] = in->args.items[1];
+		return 2;
+	}
+	if (builtin_call(in, "id") && in->args.len == 2) {
+		ops[0] = in->args.items[1];
+		return 1;
+	}
+	return 0;
+}
+
+/* A value sent to another task arrives as a copy, so two names CPython
+ * binds to one object may come apart where the program compares them by
+ * identity. In the module's own code the object's alias class tells which
+ * names must travel together (forced_groups); an immutable value (a long
+ * str shared by two names) or one no class answers for makes the program
+ * one task. */
+static void note_identity(Builder *b, ClassMap *cm, Instr *v)
+{
+	int cls = ddg_class_of(b->ddg, v);
+	if (cls < 0 || ddg_class_is_unknown(cls)) {
+		b->identity = true;
+		return;
+	}
+	class_entry(cm, cls)->compared = true;
+}
+
+/* Identity compared inside a function: its operands are parameters or
+ * globals, which no module alias class describes. */
+static bool identity_in_functions(const IRModule *m)
+{
+	for (int fi = 1; fi < m->functions.len; fi++) {
+		const Function *f = m->functions.items[fi];
+		for (int bi = 0; bi < f->blocks.len; bi++) {
+			const Block *bb = f->blocks.items[bi];
+			for (int k = 0; k < bb->instrs.len; k++) {
+				Instr *ops[2];
+				if (!bb->instrs.items[k]->dead && identity_operands(bb->instrs.items[k], ops))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
 /* The IR side of the facts: objects changed, module names read by the
  * functions called, effects. */
 static void facts_from_ir(Builder *b, ClassMap *cm)
@@ -152,6 +220,10 @@ static void facts_from_ir(Builder *b, ClassMap *cm)
 			if (s < 0 || s >= b->n)
 				continue;
 			StmtFacts *sf = &b->facts[s];
+			Instr *ops[2];
+			int nops = in->dead ? 0 : identity_operands(in, ops);
+			for (int o = 0; o < nops; o++)
+				note_identity(b, cm, ops[o]);
 			switch (in->op) {
 			case OP_SETITEM: case OP_DELITEM: case OP_SETATTR: case OP_DELATTR:
 				note_mut(b, cm, s, in->args.items[0]);
@@ -329,7 +401,7 @@ static void forced_groups(Builder *b, ClassMap *cm)
 	/* objects shared by several names and changed */
 	for (int c = 0; c < cm->len; c++) {
 		ClassNames *e = &cm->items[c];
-		if (!e->mutated || e->names.len < 2)
+		if (!(e->mutated || e->compared) || e->names.len < 2)
 			continue;
 		int lo = -1, hi = -1;
 		for (int s = 0; s < b->n; s++) {
@@ -344,7 +416,8 @@ static void forced_groups(Builder *b, ClassMap *cm)
 				}
 		}
 		if (lo >= 0)
-			join_range(b, lo, hi, "they share an object that is changed through more than one name");
+			join_range(b, lo, hi, e->mutated ? "they share an object that is changed through more than one name"
+			                                 : "they share an object whose identity is compared");
 	}
 	/* values that cannot travel */
 	Function *f = b->f;
@@ -484,11 +557,13 @@ static void form_tasks(Builder *b)
 /* The statements of tasks that do not split a loop themselves may still
  * split one inside: a call of a pure function whose loop splits runs it
  * over the workers, forked from the task (support.py, _surge_fork_map). */
-static void inline_splits(SplitContext *sc, Partition *p)
+static void inline_splits(SplitContext *sc, Partition *p, bool identity)
 {
 	int n1 = p->nstmts ? p->nstmts : 1;
 	p->inplan = xcalloc((size_t)n1, sizeof *p->inplan);
 	p->inplan_why = xcalloc((size_t)n1, sizeof *p->inplan_why);
+	if (identity)
+		return; /* a split's values come back as copies too */
 	for (int t = 0; t < p->ntasks; t++) {
 		const Task *T = &p->tasks[t];
 		if (T->plan || T->split_for)
@@ -815,6 +890,10 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 		else if (b.ddg->stmts[s].effects & EFF_UNKNOWN)
 			p->fallback = "a statement calls code surgec cannot see";
 	}
+	bool identity = !p->fallback && (b.identity || identity_in_functions(m));
+	if (identity)
+		p->fallback = "the program compares identities (`is` between two values, or id()), "
+		              "which copies sent between processes would change";
 	SplitContext sc = {b.f, b.body, &b.names, b.facts, &b.sums, b.wm, b.ddg, p->hoisted,
 	                   p->work, arena, src, opts && opts->freassociate, NULL};
 	if (p->fallback) {
@@ -841,7 +920,7 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 	}
 	task_memory(&b);
 	memest_free(b.mem);
-	inline_splits(&sc, p);
+	inline_splits(&sc, p, identity);
 	split_context_free(&sc);
 
 	for (int c = 0; c < cm.len; c++)

@@ -17,6 +17,7 @@ from . import manifest as manifest_mod
 from .errors import EXIT_USAGE, ManifestError, SurgeError
 from .output import Progress
 from .scheduler import Scheduler
+from . import worker as worker_mod
 from .worker import Context
 
 USAGE = "usage: python3 DIR [-j N] [--profile] [--scheduler ADDR] [--] [ARGS...]"
@@ -191,6 +192,7 @@ def load_folder(folder):
     spec = importlib.util.spec_from_file_location("tasks", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules["tasks"] = module
+    worker_mod.install_sys_exit()
     try:
         spec.loader.exec_module(module)
     except BaseException as e:
@@ -254,7 +256,6 @@ def main(argv, folder):
         return e.status
 
     sys.argv = [manifest.program] + opts.args
-    from . import worker as worker_mod
     worker_mod.set_program_file(manifest.source or os.path.abspath(manifest.program))
     from . import support
     if opts.scheduler is not None:

@@ -287,11 +287,61 @@ def chunk_bounds(n, workers, per_worker=4):
     return bounds
 
 
+_RUNTIME_DIR = os.path.dirname(os.path.abspath(__file__))
+_raw_exit = None  # (the SystemExit, its tuple) of the last sys.exit(tuple)
+
+
+def _sys_exit(status=None):
+    """sys.exit as CPython 3.11 raises it, with one quirk kept: sys.exit(t)
+    for a tuple t leaves the exception unnormalized, so an exit nothing
+    handled on its way up reports t itself (printed, status 1), while any
+    handler on the way (`except`, even one that does not match, `finally`,
+    `with`) normalizes it into SystemExit(*t). The runner's own handler
+    always normalizes it: remember t (see _exit_status)."""
+    global _raw_exit
+    if isinstance(status, SystemExit):
+        raise status
+    if isinstance(status, tuple):
+        e = SystemExit(*status)
+        _raw_exit = (e, status)
+        raise e
+    raise SystemExit() if status is None else SystemExit(status)
+
+
+_sys_exit.__name__ = _sys_exit.__qualname__ = "exit"
+
+
+def install_sys_exit():
+    """Before the tasks module runs: `from sys import exit` binds this one."""
+    sys.exit = _sys_exit
+
+
+def _handled_on_the_way(e):
+    """Whether a program frame e passed through had a handler (a try block
+    or a with) around the instruction that was running: the exception
+    table says (Python 3.11's code objects)."""
+    import dis
+    tb = e.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if not os.path.abspath(code.co_filename).startswith(_RUNTIME_DIR + os.sep):
+            for entry in dis._parse_exception_table(code):
+                if entry.start <= tb.tb_lasti < entry.end:
+                    return True
+        tb = tb.tb_next
+    return False
+
+
 def _exit_status(e):
     """CPython's handling of an uncaught SystemExit: None is 0, an int is the
     status, anything else is printed to stderr (here: handed back as text)
     and the status is 1."""
+    global _raw_exit
     code = e.code
+    if _raw_exit is not None and _raw_exit[0] is e:
+        if not _handled_on_the_way(e):
+            code = _raw_exit[1]
+        _raw_exit = None
     if code is None:
         return 0
     if isinstance(code, int):

@@ -6,11 +6,10 @@
 # exception from t unnormalized; the top level prints the tuple as the
 # message, while `except SystemExit as e` normalizes it into
 # SystemExit(*t), so e.code is 4. Diagnosis (runtime, worker.py
-# _exit_status): it reads e.code after normalization; a one-item tuple
-# argument cannot be told from sys.exit(4) there, so the task would need
-# to catch the exit before it is normalized (or surgec reject a tuple
-# argument to sys.exit). Low priority.
-# XFAIL: *
+# _exit_status): it read e.code after the runner's own handler had
+# normalized it. Fixed: the runner's sys.exit remembers a tuple argument,
+# and the exception table of each program frame the exit passed through
+# tells whether a handler normalized it in CPython too (test/run/exit-kinds).
 # RUN: %python %S/../../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
 # CHECK-COUNT-3: ok exit-tuple.py
 import sys

@@ -9,10 +9,11 @@
 # immutable values CPython shares (b = a with a long str or a big int).
 # Diagnosis (partition, alias classes): names that may reach one object
 # travel together only when the object is changed somewhere; identity
-# (`is`, `is not`, id()) observes sharing without a change, so such a
-# comparison must put the names in one alias class too (or the consumer
-# must receive both names from one producer).
-# XFAIL: *
+# (`is`, `is not`, id()) observes sharing without a change. Fixed: the
+# names of an alias class whose identity is compared travel together
+# (and an immutable shared value makes the program one task).
+# RUN: %surgec -print-tasks %s | FileCheck %s --check-prefix=TASKS
+# TASKS: they share an object whose identity is compared
 # RUN: %python %S/../../Inputs/run_compare.py --surgec %surgec %s | FileCheck %s
 # CHECK-COUNT-3: ok identity-two-producers.py
 a = [1, 2, 3]

@@ -1,0 +1,21 @@
+import sys
+def spin(n):
+    t = 0
+    for i in range(n):
+        t = (t + i) % 977
+    return t
+
+
+a = spin(60000)
+b = spin(60000)
+print(a, b)
+
+try:
+    sys.exit(None)
+except SystemExit as e:
+    print(e.args, e.code)
+try:
+    sys.exit()
+except SystemExit as e:
+    print(e.args, e.code)
+sys.exit(KeyError(3))

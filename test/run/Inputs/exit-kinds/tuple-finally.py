@@ -1,0 +1,24 @@
+import sys
+def spin(n):
+    t = 0
+    for i in range(n):
+        t = (t + i) % 977
+    return t
+
+
+a = spin(60000)
+b = spin(60000)
+print(a, b)
+
+def f():
+    sys.exit((4,))
+
+
+def g():
+    try:
+        f()
+    finally:
+        print('finally')
+
+
+g()
