@@ -13,7 +13,8 @@ modules (their own output goes to DIR/report.log):
    gen_program.py (parse_speed.measure_sizes);
 2. speedup: every workload's task program at -j 1, -j 2 and -j (all CPUs)
    against `python3 prog.py`, data from `gen_data.py 20`, runs interleaved,
-   best of N (speedup.run; kmeans with -freassociate);
+   best of N (speedup.run; kmeans with -freassociate), with the bound that
+   the interpreter's start-up, timed in the same rounds, puts on it;
 3. the runner's overhead per task (runner_overhead.overhead);
 4. the memory estimates against tracemalloc (memcheck.run): per workload,
    statements within 1.5x and estimates below the measurement.
@@ -216,23 +217,38 @@ def markdown(data, image=None, chart_note=None):
     s = data["speedup"]
     out.append("### Speedup of the task programs against `python3 prog.py`")
     out.append("")
-    out.append("Every workload, data from `gen_data.py %s`; `python3 prog.py` and "
-               "`python3 prog.tasks -j J` for each J run one after the other, best of %d "
-               "each. *speedup* = CPython's time / the task program's: above 1 is faster." %
-               (s["scale"], s["repeat"]))
+    # Reports saved before the bound was measured have none: leave its column out.
+    bounds = bool(s["rows"]) and all("bound" in r for r in s["rows"])
+    sentence = ("Every workload, data from `gen_data.py %s`; `python3 prog.py` and "
+                "`python3 prog.tasks -j J` for each J run one after the other, best of %d "
+                "each. *speedup* = CPython's time / the task program's: above 1 is faster." %
+                (s["scale"], s["repeat"]))
+    if bounds:
+        starts = sorted(r["startup_s"] for r in s["rows"])
+        sentence += (" *bound* = T / (S + (T - S) / min(J, CPUs)), with T CPython's time and "
+                     "S the interpreter's start-up (`python3` on an empty program, timed in "
+                     "the same rounds as the workload: %s s): the speedup a runner with no "
+                     "overhead of its own would reach if all of the program's work split "
+                     "perfectly over J cores. Where the bound is near 1, start-up is most of "
+                     "the program's time and no runner can make it much faster." %
+                     (fmt_s(starts[0]) if starts[0] == starts[-1]
+                      else "%s to %s" % (fmt_s(starts[0]), fmt_s(starts[-1]))))
+    out.append(sentence)
     out.append("")
 
     def jlabel(j):
         return "-j %s (all)" % j if j == s["all"] and j != "1" else "-j %s" % j
     head = ["workload", "tasks", "python3 s"]
     for j in s["jobs"]:
-        head += ["`%s` s" % jlabel(j), "speedup"]
+        head += ["`%s` s" % jlabel(j), "speedup"] + (["bound"] if bounds else [])
     rows = []
     for r in s["rows"]:
         name = "%s%s" % (r["program"], " (-freassociate)" if r.get("flags") else "")
         row = [name, r["tasks"], fmt_s(r["cpython_s"])]
         for j in s["jobs"]:
             row += [fmt_s(r["tasks_s"][j]), "%.2f" % r["speedup"][j]]
+            if bounds:
+                row.append("%.2f" % r["bound"][j])
         if not r["same_output"]:
             row[0] += " **OUTPUT DIFFERS**"
         rows.append(row)
@@ -240,8 +256,10 @@ def markdown(data, image=None, chart_note=None):
         row = ["geometric mean", "", ""]
         for j in s["jobs"]:
             row += ["", "%.2f" % geomean([r["speedup"][j] for r in s["rows"]])]
+            if bounds:
+                row.append("%.2f" % geomean([r["bound"][j] for r in s["rows"]]))
         rows.append(row)
-    out.append(table(head, rows, ["---", "---:", "---:"] + ["---:"] * (2 * len(s["jobs"]))))
+    out.append(table(head, rows, ["---"] + ["---:"] * (len(head) - 1)))
     out.append("")
 
     rn = data["runner"]

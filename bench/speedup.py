@@ -10,9 +10,12 @@ gen_data.py), in a temp folder holding its data (`gen_data.py SCALE`):
 compiles it with `surgec -emit-tasks`, then times `python3 prog.py` and
 `python3 prog.tasks -j N` (for each N of a comma list) alternately, best
 of --repeat wall-clock runs each, and checks that both printed the same
-bytes. Prints one row per program: CPython seconds, tasks seconds and
-speedup (CPython / tasks) for each N, and the number of tasks. Never fails on speed; exits 1 only if a run fails or the
-outputs differ."""
+bytes. `python3 empty.py` (an empty program) is timed in the same rounds:
+the interpreter's start-up S, which no runner can split. Prints one row
+per program: CPython seconds, then for each N tasks seconds, speedup
+(CPython / tasks) and bound (the best speedup any runner could reach,
+see bound()), and the number of tasks. Never fails on speed; exits 1 only
+if a run fails or the outputs differ."""
 import argparse
 import json
 import os
@@ -31,6 +34,17 @@ def timed(cmd, cwd):
     return time.perf_counter() - t0, r
 
 
+def bound(cpython_s, startup_s, j):
+    """The speedup at `j` workers of a runner with no overhead of its own
+    that splits all of the program's work perfectly over the cores: only
+    the interpreter's start-up stays sequential (Amdahl's law with the
+    start-up as the serial part). A speedup near 1 here means the workload
+    is mostly start-up and no runner can make it faster."""
+    cores = min(int(j), os.cpu_count() or 1)
+    work = max(cpython_s - startup_s, 0.0)  # a noisy T below S: no work to split
+    return cpython_s / (startup_s + work / cores)
+
+
 def run(surgec, workloads, scale="20", jobs=("2",), repeat=3, reassociate=("kmeans.py",),
         programs=(), log=print):
     """Times every program against CPython at each worker count in `jobs`.
@@ -40,11 +54,13 @@ def run(surgec, workloads, scale="20", jobs=("2",), repeat=3, reassociate=("kmea
     its name is in `reassociate`); then, `repeat` times, `python3 prog.py`
     and `python3 prog.tasks -j J` for each J run one after the other
     (interleaved, so that a slow moment of the machine hits all of them),
-    and the best of each is kept. Returns (status, rows): status 1 if a
-    compile or run failed or the outputs differ; a row is {"program",
-    "cpython_s", "tasks_s": {J: s}, "speedup": {J: x}, "tasks",
-    "same_output", "flags"}. `log` gets one line per program as it is done;
-    bench/report.py uses this too."""
+    and the best of each is kept; `python3 empty.py` runs in the same
+    rounds, so that the start-up it measures sees the same machine. Returns
+    (status, rows): status 1 if a compile or run failed or the outputs
+    differ; a row is {"program", "cpython_s", "startup_s", "tasks_s": {J: s},
+    "speedup": {J: x}, "bound": {J: x}, "tasks", "same_output", "flags"}.
+    `log` gets one line per program as it is done; bench/report.py uses
+    this too."""
     wl = os.path.abspath(workloads)
     surgec = os.path.abspath(surgec)
     jobs = [str(j) for j in jobs]
@@ -58,12 +74,11 @@ def run(surgec, workloads, scale="20", jobs=("2",), repeat=3, reassociate=("kmea
         if os.path.exists(os.path.join(tmp, "gen_data.py")):
             subprocess.run([sys.executable, "gen_data.py", str(scale)], cwd=tmp, check=True,
                            capture_output=True)
+        open(os.path.join(tmp, "empty.py"), "w").close()
         single = len(jobs) == 1
-        if single:
-            log(f"{'program':<18}{'CPython s':>11}{'tasks s':>10}{'speedup':>9}{'tasks':>7}")
-        else:
-            log(f"{'program':<18}{'CPython s':>11}"
-                + "".join(f"{'-j ' + j + ' s':>10}{'speedup':>9}" for j in jobs) + f"{'tasks':>7}")
+        log(f"{'program':<18}{'CPython s':>11}"
+            + "".join(f"{'tasks s' if single else '-j ' + j + ' s':>10}{'speedup':>9}{'bound':>7}"
+                      for j in jobs) + f"{'tasks':>7}")
         for prog in progs:
             name = os.path.basename(prog)
             shutil.copy(prog, tmp)
@@ -77,10 +92,11 @@ def run(surgec, workloads, scale="20", jobs=("2",), repeat=3, reassociate=("kmea
                 continue
             with open(os.path.join(out, "manifest.json")) as fh:
                 ntasks = len(json.load(fh)["tasks"])
-            best_py = float("inf")
+            best_py = best_empty = float("inf")
             best = {j: float("inf") for j in jobs}
             same = True
             for _ in range(repeat):
+                best_empty = min(best_empty, timed([sys.executable, "empty.py"], tmp)[0])
                 t, r1 = timed([sys.executable, name], tmp)
                 best_py = min(best_py, t)
                 for j in jobs:
@@ -90,11 +106,13 @@ def run(surgec, workloads, scale="20", jobs=("2",), repeat=3, reassociate=("kmea
             if not same:
                 status = 1
             speedup = {j: best_py / best[j] for j in jobs}
-            rows.append({"program": name, "cpython_s": best_py, "tasks_s": best,
-                         "speedup": speedup, "tasks": ntasks, "same_output": same,
-                         "flags": flags})
+            bounds = {j: bound(best_py, best_empty, j) for j in jobs}
+            rows.append({"program": name, "cpython_s": best_py, "startup_s": best_empty,
+                         "tasks_s": best, "speedup": speedup, "bound": bounds,
+                         "tasks": ntasks, "same_output": same, "flags": flags})
             log(f"{name:<18}{best_py:>11.3f}"
-                + "".join(f"{best[j]:>10.3f}{speedup[j]:>9.2f}" for j in jobs) + f"{ntasks:>7}"
+                + "".join(f"{best[j]:>10.3f}{speedup[j]:>9.2f}{bounds[j]:>7.2f}" for j in jobs)
+                + f"{ntasks:>7}"
                 + (" -freassociate" if flags else "") + ("" if same else "  OUTPUT DIFFERS"))
     return status, rows
 

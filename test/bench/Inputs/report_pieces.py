@@ -24,9 +24,11 @@ for r in rows:
 status, rows = speedup.run(surgec, tiny, "1", ["1", "2"], 1, log=lambda line: None)
 print("speedup: status %d" % status)
 for r in rows:
-    print("speedup: %s, %d tasks, same output %s, runs %s, speedups > 0: %s" % (
-        r["program"], r["tasks"], r["same_output"], sorted(r["tasks_s"]),
-        all(x > 0 for x in r["speedup"].values())))
+    print("speedup: %s, %d tasks, same output %s, runs %s, speedups > 0: %s, start-up > 0: %s, "
+          "bounds %s > 0: %s" % (
+              r["program"], r["tasks"], r["same_output"], sorted(r["tasks_s"]),
+              all(x > 0 for x in r["speedup"].values()), r["startup_s"] > 0,
+              sorted(r["bound"]), all(x > 0 for x in r["bound"].values())))
 
 for r in runner_overhead.overhead(sys.executable, 3, [1, 2], 1):
     print("runner: %s" % r["command"])
