@@ -59,6 +59,8 @@ STALL_TIMEOUT = 60
 CHECK_INTERVAL = 5.0
 # Retries of a part whose runner code (not the program) raised on a worker.
 RETRIES = 2
+# Seconds to wait for a worker restarted to stop a part no longer needed.
+RESTART_TIMEOUT = 60
 # Parts in flight per worker: enough to keep each one busy between round
 # trips, few enough that program order decides what runs next.
 IN_FLIGHT_PER_WORKER = 2
@@ -360,13 +362,35 @@ class DaskExecutor(Executor):
         gone = [key for key, (_, unit) in self.futures.items() if should_cancel(unit)]
         futures = [self.futures.pop(key)[0] for key in gone]
         if futures:
+            # Asked before cancelling: the scheduler then forgets the parts,
+            # though a running one goes on in its worker's thread.
+            busy = self._running_on(set(gone))
             try:
-                # A part already running finishes on its worker (Dask cannot
-                # stop a thread); its result is dropped.
                 self.client.cancel(futures)
             except Exception:
                 pass
+            self._restart(busy)
         return []
+
+    def _running_on(self, keys):
+        try:
+            return [addr for addr, running in self.client.processing().items()
+                    if keys.intersection(running)]
+        except Exception:
+            return []
+
+    def _restart(self, workers):
+        """Dask cannot stop a part that is running (a thread): restart the
+        workers that run one (their nannies start them again). Without it,
+        a part CPython never runs (one after a split loop's chunk that
+        raised) may run for ever, holding its worker, and the parts still
+        needed never get one."""
+        if not workers:
+            return
+        try:
+            self.client.restart_workers(workers, timeout=RESTART_TIMEOUT)
+        except Exception:
+            pass  # a worker that cannot restart is the cluster's to report
 
     def close(self):
         if self.closed:

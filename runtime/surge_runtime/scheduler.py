@@ -19,6 +19,11 @@ known failure is cancelled at once (its result can never be shown: either
 this failure or an earlier one wins); everything before it keeps running.
 When the cursor reaches the failure, the output before it has been
 released, and the failure is reported.
+
+A split loop's map part whose chunk raised or broke out ends the loop
+there: the combine reads no later chunk, so the later map parts are
+cancelled and the combine starts once the chunks up to it are in (a later
+chunk may never end where CPython never runs it).
 """
 
 import heapq
@@ -28,6 +33,9 @@ from .errors import SurgeError
 from .worker import (COMBINE, DIED, EXIT, INTERNAL, ITEMS, MAP, OK, PROTOCOL, RAISE,
                      SEND, TASK, run_job)
 
+
+# What a map part cancelled by _stop_loop stands in with.
+_NO_VALUES = pickle.dumps([], PROTOCOL)
 
 # Estimated operations (the manifest's `work`) below which a task is short:
 # about a millisecond of CPython, as long as a round trip to a worker.
@@ -64,7 +72,7 @@ class _Run:
     """The run-time state of one task."""
 
     __slots__ = ("waiting", "nparts", "outputs", "failure", "blob", "items", "chunks",
-                 "map_values", "maps_left", "consumers", "rng", "stats")
+                 "map_values", "stop_at", "combine_queued", "consumers", "rng", "stats")
 
     def __init__(self):
         self.waiting = 0         # deps not finished yet
@@ -75,7 +83,8 @@ class _Run:
         self.items = None        # split: pickled items list
         self.chunks = None       # split: pickled chunks
         self.map_values = None   # split: pickled map results, in chunk order
-        self.maps_left = 0
+        self.stop_at = None      # split: the first chunk known to end the loop
+        self.combine_queued = False
         self.rng = None          # `random` state after it ran ("random" effect)
         self.consumers = 0       # tasks receiving from it that are not done
         self.stats = []          # per part: (wall, peak, estimates)
@@ -173,7 +182,10 @@ class Scheduler:
                 self._release()
 
     def _cancelled(self, unit):
-        return self.fail_pos is not None and unit[:2] > self.fail_pos
+        if self.fail_pos is not None and unit[:2] > self.fail_pos:
+            return True
+        stop = self.runs[unit[0]].stop_at if unit[2] == MAP else None
+        return stop is not None and unit[3] > stop
 
     def _job(self, unit):
         tid, part, kind, index = unit
@@ -221,20 +233,41 @@ class Scheduler:
             k = len(run.chunks)
             run.nparts = k + 2
             run.map_values = [None] * k
-            run.maps_left = k
             for i in range(k):
                 self._push((tid, 1 + i, MAP, i))
-            if k == 0:
-                self._push((tid, 1, COMBINE, 0))
+            self._maybe_combine(tid)
         elif kind == MAP:
-            run.map_values[index] = value
-            run.maps_left -= 1
-            if run.maps_left == 0:
-                self._push((tid, run.nparts - 1, COMBINE, 0))
+            stops, run.map_values[index] = value
+            if stops and (run.stop_at is None or index < run.stop_at):
+                self._stop_loop(tid, index)
+            self._maybe_combine(tid)
         else:
             run.blob = value
             run.rng = stats[3]
             self._task_done(tid)
+
+    def _stop_loop(self, tid, index):
+        """Chunk `index` ends the loop: the map parts after it are not
+        needed. Cancel them (killing a worker that runs one) and stand in
+        for their values and output: an empty list, which the combine
+        never reads past a chunk that ended the loop."""
+        run = self.runs[tid]
+        run.stop_at = index
+        for again in self.executor.cancel(
+                lambda u: u[0] == tid and u[2] == MAP and u[3] > index):
+            self._push(again)
+        for i in range(index + 1, len(run.map_values)):
+            if run.map_values[i] is None:
+                run.map_values[i] = _NO_VALUES
+                run.outputs[1 + i] = b""
+
+    def _maybe_combine(self, tid):
+        """Queue the combine once every chunk it reads is in."""
+        run = self.runs[tid]
+        if run.combine_queued or any(v is None for v in run.map_values):
+            return
+        run.combine_queued = True
+        self._push((tid, run.nparts - 1, COMBINE, 0))
 
     def _task_done(self, tid):
         run = self.runs[tid]

@@ -64,6 +64,23 @@ def _surge_map(fn, chunk):
     return out
 
 
+def _surge_stops(value):
+    """Whether a map part's value ends the loop at its chunk, so that the
+    combine never reads the chunks after it: the loop body raised
+    (_SURGE_MISSING, or a list of per-item values ending in it) or broke out
+    (the loop form's (length, broke, ...) tuple). Those later chunks are
+    then not waited for: in CPython they never run, and one of them may
+    never end (a body that loops forever on an item the raise would have
+    stopped short of)."""
+    if value is _SURGE_MISSING:
+        return True
+    if type(value) is tuple:
+        return len(value) > 1 and value[1] is True
+    if type(value) is list:
+        return bool(value) and value[-1] is _SURGE_MISSING
+    return False
+
+
 class _surge_results:
     """The map parts' values, handed out in item order.
 
@@ -185,27 +202,22 @@ class _surge_oset(dict):
         return (_surge_oset, (), None, None, iter(self.items()))
 
 
-def _read_all(fd):
-    chunks = []
-    while True:
-        b = os.read(fd, 1 << 20)
-        if not b:
-            return b"".join(chunks)
-        chunks.append(b)
-
-
 def _surge_fork_map(map_fn, state, items, per_worker, isolate=False):
     """[map_fn(state, chunk) for each chunk of items], in chunk order, on up
-    to -j processes: this one and forked helpers, which share the inputs
-    copy-on-write and send back only what map_fn returned.
+    to -j forked helpers, which share the inputs copy-on-write and send back
+    only what map_fn returned, a chunk at a time.
 
-    Chunks are dealt round-robin (process p takes chunks p, p + j, ...) so
-    that uneven chunks even out. map_fn catches what the loop body raises
-    and returns _SURGE_MISSING; a helper that fails anyway (its result does
-    not pickle, it is killed) leaves its chunks _SURGE_MISSING too, and the
-    caller runs those items itself, in order.
+    Chunks are dealt round-robin (helper p takes chunks p, p + j, ..., in
+    that order) so that uneven chunks even out. map_fn catches what the
+    loop body raises and returns _SURGE_MISSING; a chunk that raised or
+    broke out ends the loop there (_surge_stops), so the chunks after it
+    are not waited for and their helpers are killed: CPython never runs
+    those items, and one may never end. A helper that fails anyway (its
+    result does not pickle, it dies) leaves its chunks _SURGE_MISSING, and
+    the caller runs those items itself, in order. This process only
+    gathers: a chunk it ran itself could not be given up.
 
-    isolate: every chunk runs in a helper, none in this process: map_fn
+    isolate: even with one worker, the chunks run in a helper: map_fn
     changes the globals it runs with (a top-level loop's), and this
     process's must stay the program's."""
     from .worker import chunk_bounds  # noqa: the runner is imported already
@@ -213,42 +225,77 @@ def _surge_fork_map(map_fn, state, items, per_worker, isolate=False):
     bounds = chunk_bounds(len(items), jobs, per_worker)
     procs = min(jobs, len(bounds))
     if procs <= 1 and not isolate:
-        return [map_fn(state, items[a:b]) for a, b in bounds]
-    procs = max(procs, 1)
-    first = 0 if isolate else 1
-    helpers = []
-    for p in range(first, procs):
+        results = [_SURGE_MISSING] * len(bounds)
+        for i, (a, b) in enumerate(bounds):
+            results[i] = map_fn(state, items[a:b])
+            if _surge_stops(results[i]):
+                break
+        return results
+    return _gather(map_fn, state, items, bounds, max(procs, 1))
+
+
+def _gather(map_fn, state, items, bounds, procs):
+    import select
+    import struct
+    helpers = {}  # read end -> [pid, bytes not parsed yet]
+    for p in range(procs):
         r, w = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
                 os.close(r)
                 _JOBS[0] = 1
-                mine = [map_fn(state, items[a:b]) for a, b in bounds[p::procs]]
-                data = pickle.dumps(mine, pickle.HIGHEST_PROTOCOL)
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(w, view):]
+                for i in range(p, len(bounds), procs):
+                    a, b = bounds[i]
+                    value = map_fn(state, items[a:b])
+                    data = pickle.dumps((i, value), pickle.HIGHEST_PROTOCOL)
+                    _write_all(w, struct.pack("<Q", len(data)) + data)
+                    if _surge_stops(value):
+                        break
             finally:
                 os._exit(0)
         os.close(w)
-        helpers.append((pid, r))
+        helpers[r] = [pid, b""]
     results = [_SURGE_MISSING] * len(bounds)
+    have = [False] * len(bounds)
+    stop = len(bounds)  # the chunks before it are all the combine reads
     try:
-        if not isolate:
-            results[0::procs] = [map_fn(state, items[a:b]) for a, b in bounds[0::procs]]
+        while helpers and not all(have[:stop]):
+            for r in select.select(list(helpers), [], [])[0]:
+                data = os.read(r, 1 << 20)
+                if not data:
+                    _reap(helpers, r)
+                    continue
+                entry = helpers[r]
+                entry[1] += data
+                while len(entry[1]) >= 8:
+                    size = struct.unpack("<Q", entry[1][:8])[0]
+                    if len(entry[1]) < 8 + size:
+                        break
+                    frame, entry[1] = entry[1][8:8 + size], entry[1][8 + size:]
+                    i, value = pickle.loads(frame)
+                    results[i], have[i] = value, True
+                    if _surge_stops(value):
+                        stop = min(stop, i + 1)
     finally:
-        for p, (pid, r) in enumerate(helpers, first):
-            try:
-                data = _read_all(r)
-            finally:
-                os.close(r)
-                os.waitpid(pid, 0)
-            want = len(range(p, len(bounds), procs))
-            try:
-                got = pickle.loads(data) if data else None
-            except Exception:
-                got = None
-            if isinstance(got, list) and len(got) == want:
-                results[p::procs] = got
+        for r in list(helpers):
+            _reap(helpers, r, kill=True)
     return results
+
+
+def _write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _reap(helpers, r, kill=False):
+    import signal
+    pid = helpers.pop(r)[0]
+    os.close(r)
+    if kill:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    os.waitpid(pid, 0)

@@ -14,7 +14,8 @@ A job is a tuple (task id, kind, index, blobs, extra, rng state, estimate):
 
 A result is a tuple (status, stdout bytes, value, stats):
   OK        value: TASK/COMBINE the pickled blob (None when nothing is sent),
-            ITEMS (pickled items, [pickled chunk]), MAP the pickled result
+            ITEMS (pickled items, [pickled chunk]), MAP (whether the loop
+            ends at its chunk: support._surge_stops, the pickled result)
   RAISE     value: (traceback text, raised KeyboardInterrupt)
   EXIT      value: the SystemExit status (int) or message (str)
   SEND      value: why a value could not be pickled
@@ -30,6 +31,7 @@ import time
 
 from . import channel
 from .output import Capture, stdout_encoding
+from .support import _surge_stops
 
 TASK, ITEMS, MAP, COMBINE = 0, 1, 2, 3
 OK, RAISE, EXIT, SEND, INTERNAL, DIED = "ok", "raise", "exit", "send", "internal", "died"
@@ -244,7 +246,7 @@ def _pack(ctx, g, task, kind, index, value):
         return whole, [_dumps((map_state, items[a:b]), "the loop's items and the function's locals")
                        for a, b in bounds]
     if kind == MAP:
-        return _dumps(value, f"the result of map part {index}")
+        return _surge_stops(value), _dumps(value, f"the result of map part {index}")
     if not task.sends:
         return None
     sent = g.get("_surge_sent")
