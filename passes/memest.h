@@ -170,7 +170,8 @@ typedef enum Fresh { FR_NONE, FR_ITEM, FR_TUPLE, FR_GEN } Fresh;
 typedef struct AVal AVal;
 struct AVal {
 	AKind kind;
-	int64_t lo, hi;         /* AK_INT, AK_BOOL: the value; -AV_INF..AV_INF */
+	int64_t lo, hi;         /* AK_INT, AK_BOOL, AK_FLOAT: the value, within
+	                         * these integers; -AV_INF..AV_INF */
 	const Sym *ub;          /* AK_INT: a symbolic bound of the value (len(x)) */
 	const Sym *len;         /* AK_STR: characters; containers, ranges, iterators: items */
 	const Sym *width;       /* AK_STR: bytes per character (1, or file_width(p)) */
@@ -213,6 +214,10 @@ const AVal *av_bot(void);
 const AVal *av_top(MemEst *E, const Sym *graph);
 const AVal *av_simple(MemEst *E, AKind k);            /* none, float, ... */
 const AVal *av_int(MemEst *E, int64_t lo, int64_t hi, const Sym *ub);
+/* A float in lo..hi (integer bounds, inclusive); past +-2**53 no bound
+ * (lo, hi = -AV_INF, AV_INF, as av_simple gives). */
+const AVal *av_float(MemEst *E, int64_t lo, int64_t hi);
+const AVal *av_float_const(MemEst *E, double f);
 const AVal *av_str(MemEst *E, const Sym *len, const Sym *width);
 const AVal *av_str_const(MemEst *E, const char *s, size_t n);
 /* A list, set or dict of `len` items like `elem` whose graphs sum to
@@ -578,6 +583,18 @@ const Sym *ops_items_fresh(MemEst *E, const AVal *a);
 const AVal *ops_iterable(MemEst *E, const AVal *a);
 bool ops_sized(const AVal *a);
 const AVal *ops_int_op(MemEst *E, BinOpKind op, const AVal *x, const AVal *y);
+/* A numeric operation whose result is a float (one operand a float, or
+ * `/`), with its range. */
+const AVal *ops_float_op(MemEst *E, BinOpKind op, const AVal *x, const AVal *y);
+/* The str format(v, spec) or an f-string's {v!conv:spec} makes (conv 'r',
+ * 's', 'a' or 0; spec NULL: none), or NULL when it has no bound. */
+const AVal *ops_format(MemEst *E, const AVal *v, const char *spec, size_t n, int conv);
+/* What formatting v under a spec of n bytes into r makes and frees. */
+const Sym *ops_format_extra(MemEst *E, const AVal *v, size_t n, const AVal *r);
+/* The str "fmt" % y makes, fmt a constant of n bytes; NULL: no bound. */
+const AVal *ops_percent(MemEst *E, const char *fmt, size_t n, const AVal *y);
+/* The largest |x| of an int's or float's range, AV_INF when unbounded. */
+int64_t ops_max_mag(const AVal *a);
 int64_t ops_sadd(int64_t a, int64_t b);
 int64_t ops_smul(int64_t a, int64_t b);
 void ops_call(FnCtx *X, Instr *in, Out *o);

@@ -15,6 +15,7 @@
 
 /* ---- calls to builtins ---- */
 
+/* int(s) of at most n characters: at most n digits, n - 1 after a '-' */
 static const AVal *int_of_str(MemEst *E, const AVal *s)
 {
 	uint64_t n;
@@ -22,7 +23,7 @@ static const AVal *int_of_str(MemEst *E, const AVal *s)
 		int64_t m = 1;
 		for (uint64_t i = 0; i < n; i++)
 			m *= 10;
-		return av_int(E, -m, m, NULL);
+		return av_int(E, n ? -(m / 10 - 1) : 0, m - 1, NULL);
 	}
 	return av_int(E, -AV_INF, AV_INF, NULL);
 }
@@ -203,7 +204,13 @@ static void call_builtin1(FnCtx *X, Instr *in, const char *name, int first, Out 
 			o->alloc = num(E, int_alloc(lo, hi));
 			o->extra = sym_add(SY, num(E, C_ITER), num(E, int_bytes(lo, hi)));
 		} else if (el->kind == AK_FLOAT) {
-			o->val = av_simple(E, AK_FLOAT);
+			/* each partial sum is within the exact bound (rounding is
+			 * monotonic and the bound is a double: av_float) */
+			if (sym_is_num(cnt, &c) && c < (1u << 30))
+				o->val = av_float(E, ops_smul(el->lo < 0 ? el->lo : 0, (int64_t)c),
+				                  ops_smul(el->hi > 0 ? el->hi : 0, (int64_t)c));
+			else
+				o->val = av_simple(E, AK_FLOAT);
 			o->alloc = num(E, 24);
 			o->extra = num(E, C_SUM_TEMP + 24);
 		} else {
@@ -230,20 +237,28 @@ static void call_builtin1(FnCtx *X, Instr *in, const char *name, int first, Out 
 			int64_t m = a0->hi > -a0->lo ? a0->hi : (a0->lo <= -AV_INF ? AV_INF : -a0->lo);
 			o->val = av_int(E, a0->lo >= 0 ? a0->lo : 0, m, NULL);
 			o->alloc = num(E, int_alloc(o->val->lo, o->val->hi));
+		} else if (a0->kind == AK_FLOAT) {
+			int64_t m = ops_max_mag(a0);
+			o->val = m < AV_INF ? av_float(E, 0, m) : av_simple(E, AK_FLOAT);
+			o->alloc = num(E, 24);
 		} else {
-			o->val = a0->kind == AK_FLOAT ? a0 : av_top(E, NULL);
-			o->alloc = a0->kind == AK_FLOAT ? num(E, 24) : unk(E);
+			o->val = av_top(E, NULL);
+			o->alloc = unk(E);
 		}
 	} else if (strcmp(name, "round") == 0 && a0) {
+		/* rounding a float within integer bounds to n >= 0 decimals, or
+		 * to an int, stays within them (the bounds are representable) */
+		bool bounded = a0->kind == AK_FLOAT && a0->lo > -AV_INF && a0->hi < AV_INF;
 		if (n >= 2 && a0->kind != AK_INT) {
-			o->val = av_simple(E, AK_FLOAT);
+			o->val = bounded && a1->kind == AK_INT && a1->lo >= 0 ? av_float(E, a0->lo, a0->hi)
+			                                                       : av_simple(E, AK_FLOAT);
 			o->alloc = num(E, 24);
 			o->extra = num(E, C_ROUND);
 		} else if (a0->kind == AK_INT) {
 			o->val = a0;
 		} else {
-			o->val = av_int(E, -AV_INF, AV_INF, NULL);
-			o->alloc = num(E, int_bytes(-AV_INF, AV_INF));
+			o->val = bounded ? av_int(E, a0->lo, a0->hi, NULL) : av_int(E, -AV_INF, AV_INF, NULL);
+			o->alloc = num(E, int_alloc(o->val->lo, o->val->hi));
 			o->extra = num(E, C_ROUND);
 		}
 	} else if (strcmp(name, "int") == 0) {
@@ -253,12 +268,17 @@ static void call_builtin1(FnCtx *X, Instr *in, const char *name, int first, Out 
 			o->val = int_of_str(E, a0);
 		else if (a0->kind == AK_INT || a0->kind == AK_BOOL)
 			o->val = av_int(E, a0->lo, a0->hi, a0->ub);
+		else if (a0->kind == AK_FLOAT)
+			o->val = av_int(E, a0->lo, a0->hi, NULL); /* truncated: within them */
 		else
 			o->val = av_int(E, -AV_INF, AV_INF, NULL);
 		o->alloc = num(E, int_alloc(o->val->lo, o->val->hi));
 		o->extra = num(E, C_INT_PARSE);
 	} else if (strcmp(name, "float") == 0) {
-		o->val = av_simple(E, AK_FLOAT);
+		/* float(int) rounds to a neighbouring double: within integer
+		 * bounds up to 2**53 (av_float) */
+		o->val = a0 && (a0->kind == AK_INT || a0->kind == AK_BOOL || a0->kind == AK_FLOAT)
+		         ? av_float(E, a0->lo, a0->hi) : a0 ? av_simple(E, AK_FLOAT) : av_float(E, 0, 0);
 		o->alloc = a0 && a0->kind == AK_FLOAT ? SY->zero : num(E, 24);
 	} else if (strcmp(name, "str") == 0 || strcmp(name, "repr") == 0 ||
 	           strcmp(name, "ascii") == 0) {
@@ -356,8 +376,19 @@ static void call_builtin1(FnCtx *X, Instr *in, const char *name, int first, Out 
 		o->alloc = unk(E);
 		o->extra = print_extra(X, in, first);
 	} else if (strcmp(name, "format") == 0 && a0) {
-		o->val = av_str(E, a0->kind == AK_FLOAT ? num(E, 340) : av_str_len(E, a0, false, 0), num(E, 4));
-		o->alloc = o->val->graph;
+		/* as an f-string's field; format(s) and format(s, '') are s */
+		Instr *sp = n > 1 ? arg(in, first + 1) : NULL;
+		const char *s = NULL;
+		size_t sn = 0;
+		bool cs = sp && is_const_str(sp, &s, &sn);
+		const AVal *r = !sp || cs ? ops_format(E, a0, s, sn, 0) : NULL;
+		if (a0->kind == AK_STR && (!sp || (cs && sn == 0))) {
+			o->val = a0;
+		} else {
+			o->val = r ? r : av_str(E, unk(E), num(E, 4));
+			o->alloc = o->val->graph;
+			o->extra = ops_format_extra(E, a0, sn, o->val);
+		}
 	} else if (strcmp(name, "pow") == 0 && a0 && a1) {
 		if (a0->kind == AK_INT && a1->kind == AK_INT) {
 			o->val = ops_int_op(E, BINOP_POW, a0, a1);
@@ -697,7 +728,8 @@ static void method_module(FnCtx *X, Instr *in, const AVal *mod, const char *m, O
 			o->alloc = list_shape_iter(E, k);
 			o->extra = set_shape(E, k);
 		} else {
-			o->val = av_simple(E, AK_FLOAT);
+			/* random.random() is in [0, 1) */
+			o->val = strcmp(m, "random") == 0 ? av_float(E, 0, 1) : av_simple(E, AK_FLOAT);
 			o->alloc = num(E, 24);
 			o->extra = num(E, 96);
 		}

@@ -104,7 +104,7 @@ static const AVal *const_val(MemEst *E, const Constant *c)
 	switch (c->kind) {
 	case K_NONE: return av_simple(E, AK_NONE);
 	case K_TRUE: case K_FALSE: return av_simple(E, AK_BOOL);
-	case K_FLOAT: return av_simple(E, AK_FLOAT);
+	case K_FLOAT: return av_float_const(E, c->f);
 	case K_STR: return av_str_const(E, c->s.s, c->s.len);
 	case K_INT:
 		if (c->fits)
@@ -228,6 +228,56 @@ const AVal *ops_int_op(MemEst *E, BinOpKind op, const AVal *x, const AVal *y)
 	return av_int(E, lo, hi, ub);
 }
 
+static uint64_t mag64(int64_t v)
+{
+	return v < 0 ? (uint64_t)(-(v + 1)) + 1 : (uint64_t)v;
+}
+
+/* The largest |x| within a range, AV_INF when unbounded. */
+int64_t ops_max_mag(const AVal *a)
+{
+	if (a->lo <= -AV_INF || a->hi >= AV_INF)
+		return AV_INF;
+	uint64_t m = mag64(a->lo) > mag64(a->hi) ? mag64(a->lo) : mag64(a->hi);
+	return m >= (uint64_t)AV_INF ? AV_INF : (int64_t)m;
+}
+
+/* The range of a float made by an operation on numbers of which one at
+ * least is a float, or by `/` (av_float gives up past 2**53).
+ * +, -, *: interval arithmetic, as for ints. x / y with |y| >= 1 (an int,
+ * which cannot be 0 when there is a result, or a float at least 1 away
+ * from 0): |x / y| <= |x|, the sign of x when y > 0; x // y: one more
+ * (the floor); x % y takes y's sign and is smaller than |y|. */
+const AVal *ops_float_op(MemEst *E, BinOpKind op, const AVal *x, const AVal *y)
+{
+	bool yint = y->kind == AK_INT || y->kind == AK_BOOL;
+	bool ybig = yint || y->lo >= 1 || y->hi <= -1;
+	int64_t m = ops_max_mag(x);
+	switch (op) {
+	case BINOP_ADD: case BINOP_SUB: case BINOP_MUL: {
+		const AVal *r = ops_int_op(E, op, x, y);
+		return av_float(E, r->lo, r->hi);
+	}
+	case BINOP_DIV: case BINOP_FLOORDIV: {
+		if (!ybig || m >= AV_INF)
+			break;
+		int64_t f = op == BINOP_FLOORDIV ? 1 : 0;
+		if (x->lo >= 0 && y->lo >= 0)
+			return av_float(E, 0, m);
+		if (x->lo >= 0 && y->hi <= 0)
+			return av_float(E, -m - f, 0);
+		return av_float(E, -m - f, m + f);
+	}
+	case BINOP_MOD:
+		if (y->lo > -AV_INF && y->hi < AV_INF)
+			return av_float(E, y->lo < 0 ? y->lo : 0, y->hi > 0 ? y->hi : 0);
+		break;
+	default:
+		break;
+	}
+	return av_simple(E, AK_FLOAT);
+}
+
 static bool numeric(const AVal *a)
 {
 	return a->kind == AK_INT || a->kind == AK_BOOL || a->kind == AK_FLOAT;
@@ -266,7 +316,7 @@ static void binop(FnCtx *X, Instr *in, Out *o)
 		return;
 	}
 	if (numeric(x) && numeric(y)) {
-		o->val = av_simple(E, AK_FLOAT);
+		o->val = ops_float_op(E, op, x, y);
 		o->alloc = num(E, pysize_float());
 		return;
 	}
@@ -282,19 +332,17 @@ static void binop(FnCtx *X, Instr *in, Out *o)
 		return;
 	}
 	if (x->kind == AK_STR && op == BINOP_MOD) {
-		/* "%d,%s" % args: each conversion at most its argument's text; a
-		 * float under %f is bounded by its exponent: 330 characters */
-		const Sym *add = SY->zero;
-		if (y->kind == AK_TUPLE && y->ntup) {
-			for (int i = 0; i < y->ntup; i++)
-				add = sym_add(SY, add, y->tup[i]->kind == AK_FLOAT ? num(E, 330)
-				                       : av_str_len(E, y->tup[i], true, 0));
-		} else {
-			add = y->kind == AK_FLOAT ? num(E, 330) : av_str_len(E, y, true, 0);
-		}
-		o->val = av_str(E, sym_add(SY, x->len, add), sym_num(SY, 4));
+		/* "%5d,%s" % args: the format's own text and each conversion's
+		 * (ops_percent); a format only the run knows has no bound (a
+		 * conversion may pad to any width) */
+		const char *fs = NULL;
+		size_t fn = 0;
+		const AVal *r = is_const_str(arg(in, 0), &fs, &fn) ? ops_percent(E, fs, fn, y) : NULL;
+		o->val = r ? r : av_str(E, unk(E), num(E, 4));
 		o->alloc = o->val->graph;
-		o->extra = num(E, C_TEXT + 64 * (uint64_t)(y->ntup ? y->ntup : 1));
+		/* each number's text is built in a buffer first */
+		o->extra = sym_add(SY, num(E, C_TEXT + 64 * (uint64_t)(y->ntup ? y->ntup : 1)),
+		                   o->val->len);
 		return;
 	}
 	if ((x->kind == AK_LIST || x->kind == AK_TUPLE) && x->kind == y->kind && op == BINOP_ADD) {
@@ -476,6 +524,343 @@ static void iternext(FnCtx *X, Instr *in, Out *o)
 		o->extra = num(E, C_FILE_READ);
 }
 
+/* ---- formatting ---- */
+
+/* A format spec, as format() and f-strings read it (3.11):
+ * [[fill]align][sign][z][#][0][width][grouping][.precision][type] */
+typedef struct FmtSpec {
+	uint64_t width, prec;
+	bool has_prec, sign, alt, group, plain;
+	char type;              /* 0: none */
+	uint64_t fillw;         /* the fill character's str width: 1, 2 or 4 */
+} FmtSpec;
+
+static bool parse_spec(const char *s, size_t n, FmtSpec *f)
+{
+	memset(f, 0, sizeof *f);
+	f->fillw = 1;
+	size_t i = 0;
+	unsigned char c0 = n ? (unsigned char)s[0] : 0;
+	/* the fill is any character: its UTF-8 length */
+	size_t fl = c0 < 0x80 ? 1 : c0 >= 0xf0 ? 4 : c0 >= 0xe0 ? 3 : 2;
+	if (n > fl && strchr("<>^=", s[fl]) && s[fl]) {
+		f->fillw = fl == 1 ? 1 : fl == 4 ? 4 : 2;
+		i = fl + 1;
+	} else if (n && strchr("<>^=", s[0]) && s[0]) {
+		i = 1;
+	}
+	if (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' '))
+		f->sign = s[i++] != '-';
+	bool z = i < n && s[i] == 'z';
+	if (z)
+		i++;
+	if (i < n && s[i] == '#') {
+		f->alt = true;
+		i++;
+	}
+	bool zero = i < n && s[i] == '0';
+	while (i < n && s[i] >= '0' && s[i] <= '9') {
+		f->width = f->width * 10 + (uint64_t)(s[i++] - '0');
+		if (f->width > 1 << 20)
+			return false;
+	}
+	if (i < n && (s[i] == ',' || s[i] == '_')) {
+		f->group = true;
+		i++;
+	}
+	if (i < n && s[i] == '.') {
+		i++;
+		if (i >= n || s[i] < '0' || s[i] > '9')
+			return false; /* ValueError: missing precision */
+		f->has_prec = true;
+		while (i < n && s[i] >= '0' && s[i] <= '9') {
+			f->prec = f->prec * 10 + (uint64_t)(s[i++] - '0');
+			if (f->prec > 1 << 20)
+				return false;
+		}
+	}
+	if (i < n && s[i] && strchr("bcdeEfFgGnosxX%", s[i]))
+		f->type = s[i++];
+	/* only a width and an alignment: what any object's __format__ that
+	 * goes through str() accepts */
+	f->plain = !f->sign && !z && !f->alt && !zero && !f->group && !f->has_prec && !f->type;
+	return i == n;
+}
+
+static uint64_t digits10(uint64_t v)
+{
+	uint64_t d = 1;
+	while (v >= 10) {
+		v /= 10;
+		d++;
+	}
+	return d;
+}
+
+static uint64_t bitlen64(uint64_t v)
+{
+	uint64_t b = 1;
+	while (v >>= 1)
+		b++;
+	return b;
+}
+
+/* The characters of a float (or an int formatted as one) under a spec of
+ * type e, f, g, % or none with a precision. Fixed point needs the integer
+ * part: at most the digits of the range's bound (a float within integer
+ * bounds that are doubles rounds to at most them), 309 when unbounded
+ * (1.8e308); a sign (or '-0.00', which a range reaching 0 allows); the
+ * grouping's separators; 'inf' and 'nan' are shorter than any of these. */
+static uint64_t float_chars(const AVal *v, const FmtSpec *f, bool *ok)
+{
+	int64_t m = ops_max_mag(v);
+	uint64_t ip = m < AV_INF ? digits10((uint64_t)m) : 309;
+	uint64_t sign = (f->sign || v->lo < 1) ? 1 : 0;
+	uint64_t p = f->has_prec ? f->prec : 6;
+	switch (f->type) {
+	case 'f': case 'F':
+		return sign + ip + (f->group ? (ip - 1) / 3 : 0) + 1 + p;
+	case '%':
+		ip += 2;
+		return sign + ip + (f->group ? (ip - 1) / 3 : 0) + 1 + p + 1;
+	case 'e': case 'E':
+		/* d.ddde+308 */
+		return sign + 1 + 1 + p + 5;
+	case 'g': case 'G': case 'n': case 0: {
+		if (!f->type && !f->has_prec) {
+			/* repr: at most 24 characters ('-1.2345678901234567e-308'),
+			 * 17 significant digits: grouping adds at most 5 separators */
+			return 24 + (f->sign ? 1 : 0) + (f->group ? 8 : 0);
+		}
+		/* p significant digits (0 counts as 1): fixed point while the
+		 * exponent is in -4..p ('0.000' and the digits, or the digits
+		 * and a point), else d.ddde-308 */
+		if (p == 0)
+			p = 1;
+		uint64_t c = p + 6;
+		if (f->group || f->type == 'n')
+			c += p; /* a separator per digit, whatever the locale */
+		return sign + c;
+	}
+	default:
+		*ok = false;
+		return 0;
+	}
+}
+
+/* format(v, spec) and an f-string's {v!conv:spec}: the str it makes (its
+ * characters and width), or NULL when no bound is known. conv is 'r',
+ * 's', 'a' or 0. */
+const AVal *ops_format(MemEst *E, const AVal *v, const char *spec, size_t n, int conv)
+{
+	FmtSpec f;
+	if (!spec)
+		n = 0;
+	if (!parse_spec(spec ? spec : "", n, &f))
+		return NULL;
+	const Sym *len, *w;
+	bool ok = true;
+	if (conv || v->kind == AK_STR || (n == 0 && v->kind != AK_FLOAT) ||
+	    (f.plain && v->kind != AK_INT && v->kind != AK_FLOAT && v->kind != AK_BOOL)) {
+		/* a str (or str() of anything: an empty spec, or only a width
+		 * given to a value that formats as its str()): precision keeps
+		 * at most that many characters, a width pads */
+		if (v->kind != AK_STR && !conv && n != 0 && v->kind != AK_TOP)
+			return NULL; /* lists and the like reject a spec */
+		if (f.sign || f.alt || f.group || (f.type && f.type != 's'))
+			return NULL; /* ValueError, or an int's spec on TOP */
+		len = v->kind == AK_STR && conv != 'r' && conv != 'a'
+		      ? v->len : av_str_len(E, v, conv == 'r' || conv == 'a', 0);
+		w = v->kind == AK_STR ? v->width : text_width(E, v, 0);
+		if (conv == 'a')
+			w = SY->one;
+		if (f.has_prec && !sym_le(len, num(E, f.prec)))
+			len = num(E, f.prec);
+	} else if (v->kind == AK_INT || v->kind == AK_BOOL) {
+		int64_t m = ops_max_mag(v);
+		/* an int the analysis cannot bound: below 2**90 (docs/memest.md) */
+		uint64_t bits = m < AV_INF ? bitlen64((uint64_t)m) : 90;
+		uint64_t d = m < AV_INF ? digits10((uint64_t)m) : 28;
+		uint64_t sign = (f.sign || v->lo < 0) ? 1 : 0;
+		uint64_t c = 0;
+		switch (f.type) {
+		case 0: case 'd':
+			c = sign + d + (f.group ? (d - 1) / 3 : 0);
+			break;
+		case 'n':
+			c = sign + 2 * d;
+			break;
+		case 'b': case 'o': case 'x': case 'X': {
+			uint64_t per = f.type == 'b' ? 1 : f.type == 'o' ? 3 : 4;
+			uint64_t dd = (bits + per - 1) / per;
+			c = sign + (f.alt ? 2 : 0) + dd + (f.group ? (dd - 1) / 4 : 0);
+			break;
+		}
+		case 'c':
+			c = 1;
+			break;
+		default:
+			/* as a float: exact below 2**53 */
+			c = float_chars(m < ((int64_t)1 << 53) ? v : av_simple(E, AK_FLOAT), &f, &ok);
+			break;
+		}
+		if (!ok)
+			return NULL;
+		len = num(E, c);
+		/* digits are ASCII; chr() of an int may take 4 bytes */
+		w = num(E, f.type == 'c' && (m >= 128 || m >= AV_INF) ? 4 : 1);
+	} else if (v->kind == AK_FLOAT) {
+		if (n == 0) {
+			len = num(E, 24);
+		} else {
+			uint64_t c = float_chars(v, &f, &ok);
+			if (!ok)
+				return NULL;
+			len = num(E, c);
+		}
+		w = SY->one;
+	} else {
+		return NULL;
+	}
+	if (f.width) {
+		/* zero padding is grouped too, and may then take one more
+		 * character than the width ('041,d' of -5: 42) */
+		len = sym_max(SY, len, num(E, f.width + (f.group ? 1 : 0)));
+		if (f.fillw > 1)
+			w = sym_max(SY, w, num(E, f.fillw));
+	}
+	return av_str(E, len, w);
+}
+
+/* printf-style formatting, "fmt" % args: the characters of the format
+ * outside its conversions, and each conversion at most its argument's
+ * text under its flags, width and precision (as format() would make it:
+ * ops_format's bounds), or NULL when no bound is known: a '*' width, a
+ * mapping key, arguments that do not match. */
+const AVal *ops_percent(MemEst *E, const char *s, size_t n, const AVal *y)
+{
+	int nargs = y->kind == AK_TUPLE ? y->ntup : 1;
+	if (y->kind == AK_TUPLE && !y->ntup && !sym_le(av_len(E, y), SY->zero))
+		return NULL; /* a tuple of unknown length */
+	if (y->kind == AK_TOP || y->kind == AK_DICT)
+		nargs = -1; /* one argument or several: only %s and %r are sure */
+	int used = 0;
+	uint64_t lit = 0;
+	const Sym *len = SY->zero, *w = SY->one;
+	for (size_t i = 0; i < n;) {
+		if (s[i] != '%') {
+			unsigned char c = (unsigned char)s[i++];
+			if ((c & 0xc0) != 0x80)
+				lit++;
+			if (c >= 0xf0)
+				w = sym_max(SY, w, num(E, 4));
+			else if (c >= 0x80)
+				w = sym_max(SY, w, num(E, 2));
+			continue;
+		}
+		i++;
+		if (i < n && s[i] == '%') {
+			lit++;
+			i++;
+			continue;
+		}
+		/* [flags][width][.precision][length]type */
+		FmtSpec f;
+		memset(&f, 0, sizeof f);
+		f.fillw = 1;
+		while (i < n && strchr("-+ #0", s[i]) && s[i]) {
+			if (s[i] == '+' || s[i] == ' ')
+				f.sign = true;
+			if (s[i] == '#')
+				f.alt = true;
+			i++;
+		}
+		while (i < n && s[i] >= '0' && s[i] <= '9') {
+			f.width = f.width * 10 + (uint64_t)(s[i++] - '0');
+			if (f.width > 1 << 20)
+				return NULL;
+		}
+		if (i < n && s[i] == '.') {
+			i++;
+			f.has_prec = true;
+			while (i < n && s[i] >= '0' && s[i] <= '9') {
+				f.prec = f.prec * 10 + (uint64_t)(s[i++] - '0');
+				if (f.prec > 1 << 20)
+					return NULL;
+			}
+		}
+		while (i < n && (s[i] == 'h' || s[i] == 'l' || s[i] == 'L'))
+			i++;
+		if (i >= n || !s[i] || !strchr("diouxXeEfFgGcrsa", s[i]))
+			return NULL; /* '(', '*', or a ValueError */
+		char t = s[i++];
+		if (nargs >= 0 && used >= nargs)
+			return NULL; /* TypeError: not enough arguments */
+		const AVal *a = nargs < 0 ? y : y->kind == AK_TUPLE ? y->tup[used] : y;
+		used++;
+		const Sym *c;
+		const Sym *cw = SY->one;
+		if (t == 's' || t == 'r' || t == 'a') {
+			/* str() is never longer than repr(): a TOP that may be a
+			 * tuple of one is bounded by its repr */
+			c = a->kind == AK_STR && t == 's' ? a->len
+			    : av_str_len(E, a, t != 's' || nargs < 0, 0);
+			cw = t == 'a' ? SY->one : text_width(E, a, 0);
+			if (f.has_prec && !sym_le(c, num(E, f.prec)))
+				c = num(E, f.prec);
+		} else if (nargs < 0) {
+			return NULL;
+		} else if (t == 'c') {
+			c = SY->one;
+			cw = a->kind == AK_STR ? a->width : num(E, 4);
+		} else if (a->kind == AK_INT || a->kind == AK_BOOL || a->kind == AK_FLOAT) {
+			/* %d of a float is int() of it: within the same bounds */
+			const AVal *v = a;
+			f.type = t == 'i' || t == 'u' ? 'd' : t;
+			uint64_t k = 0;
+			int64_t m = ops_max_mag(v);
+			if (strchr("doxX", f.type)) {
+				/* an int beyond the analysis: below 2**90 (docs/memest.md);
+				 * a float's int part: below 2**1024 */
+				uint64_t big = a->kind == AK_FLOAT ? 1024 : 90;
+				uint64_t bits = m < AV_INF ? bitlen64((uint64_t)m) : big;
+				uint64_t per = f.type == 'd' ? 0 : f.type == 'o' ? 3 : 4;
+				uint64_t d = per ? (bits + per - 1) / per
+				             : m < AV_INF ? digits10((uint64_t)m) : big == 90 ? 28 : 309;
+				if (f.has_prec && f.prec > d)
+					d = f.prec; /* at least that many digits */
+				k = (f.sign || v->lo < 0 ? 1 : 0) + (f.alt && per ? 2 : 0) + d;
+			} else {
+				bool ok = true;
+				k = float_chars(m < ((int64_t)1 << 53) ? v : av_simple(E, AK_FLOAT), &f, &ok);
+				if (!ok)
+					return NULL;
+			}
+			c = num(E, k);
+		} else {
+			return NULL;
+		}
+		if (f.width)
+			c = sym_max(SY, c, num(E, f.width));
+		len = sym_add(SY, len, c);
+		w = sym_max(SY, w, cw);
+	}
+	if (nargs >= 0 && used < nargs && y->kind == AK_TUPLE)
+		return NULL; /* TypeError: not all arguments converted */
+	return av_str(E, sym_add(SY, len, num(E, lit)), w);
+}
+
+/* Beside the str, formatting makes a unicode writer and digit buffers
+ * (C_TEXT); a number under a spec is first written whole into a buffer
+ * of its text (PyOS_double_to_string, the grouping's copy): 300 digits of
+ * '.2f' take 300 bytes more. */
+const Sym *ops_format_extra(MemEst *E, const AVal *v, size_t n, const AVal *r)
+{
+	bool number = v->kind == AK_INT || v->kind == AK_BOOL || v->kind == AK_FLOAT ||
+	              v->kind == AK_TOP;
+	return n && number ? sym_add(SY, num(E, C_TEXT), r->len) : num(E, C_TEXT);
+}
+
 static void format(FnCtx *X, Instr *in, Out *o)
 {
 	MemEst *E = X->E;
@@ -487,54 +872,17 @@ static void format(FnCtx *X, Instr *in, Out *o)
 	Instr *spec = in->args.len > 1 ? arg(in, 1) : NULL;
 	const char *s = NULL;
 	size_t n = 0;
-	uint64_t width = 0, prec = 0;
-	bool fixed = false, known = true;
-	if (spec && is_const_str(spec, &s, &n)) {
-		/* [[fill]align][sign][#][0][width][,][.precision][type] */
-		size_t i = 0;
-		if (n >= 2 && (s[1] == '<' || s[1] == '>' || s[1] == '^' || s[1] == '='))
-			i = 2;
-		else if (n >= 1 && (s[0] == '<' || s[0] == '>' || s[0] == '^' || s[0] == '='))
-			i = 1;
-		while (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' ' || s[i] == '#' || s[i] == '0'))
-			i++;
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			width = width * 10 + (uint64_t)(s[i++] - '0');
-		if (i < n && (s[i] == ',' || s[i] == '_'))
-			i++;
-		if (i < n && s[i] == '.') {
-			i++;
-			while (i < n && s[i] >= '0' && s[i] <= '9')
-				prec = prec * 10 + (uint64_t)(s[i++] - '0');
-		}
-		if (i < n)
-			fixed = s[i] == 'f' || s[i] == 'F' || s[i] == '%';
-		if (width > 1 << 20 || prec > 1 << 20)
-			known = false;
-	} else if (spec) {
-		known = false;
-	}
-	if (v->kind == AK_STR && !spec && in->imm.index == 0) {
+	int conv = in->imm.index;
+	if (v->kind == AK_STR && (!spec || (is_const_str(spec, &s, &n) && n == 0)) && !conv) {
 		o->val = v; /* f"{s}" is s */
 		return;
 	}
-	const Sym *len;
-	if (!known)
-		len = unk(E);
-	else if (v->kind == AK_FLOAT && fixed)
-		len = num(E, 310 + prec + 3);           /* 1e308 in fixed point */
-	else if (v->kind == AK_FLOAT && spec)
-		len = num(E, 24 + prec + 8);
-	else if (v->kind == AK_INT && spec)
-		len = sym_add(SY, av_str_len(E, v, false, 0), num(E, (fixed ? prec + 2 : 0) + 8));
-	else
-		len = av_str_len(E, v, in->imm.index == 'r' || in->imm.index == 'a', 0);
-	if (width)
-		len = sym_max(SY, len, num(E, width));
-	const Sym *w = v->kind == AK_STR ? v->width : num(E, v->kind == AK_INT || v->kind == AK_FLOAT ? 1 : 4);
-	o->val = av_str(E, len, w);
+	const AVal *r = NULL;
+	if (!spec || is_const_str(spec, &s, &n))
+		r = ops_format(E, v, s, n, conv);
+	o->val = r ? r : av_str(E, unk(E), num(E, 4));
 	o->alloc = o->val->graph;
-	o->extra = num(E, C_TEXT);
+	o->extra = ops_format_extra(E, v, n, o->val);
 }
 
 /* ---- growth, storage, lifetimes ---- */
@@ -820,7 +1168,9 @@ void ops_transfer(FnCtx *X, Instr *in)
 			o.val = av_int(E, lo, hi, NULL);
 			o.alloc = num(E, int_alloc(lo, hi));
 		} else if (x->kind == AK_FLOAT) {
-			o.val = x;
+			o.val = in->imm.unary == UNARY_NEG
+			        ? av_float(E, x->hi >= AV_INF ? -AV_INF : -x->hi, x->lo <= -AV_INF ? AV_INF : -x->lo)
+			        : x;
 			o.alloc = num(E, 24);
 		} else {
 			o.val = x->kind == AK_BOT ? av_bot() : av_top(E, NULL);

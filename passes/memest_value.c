@@ -113,11 +113,44 @@ const AVal *av_simple(MemEst *E, AKind k)
 	switch (k) {
 	case AK_NONE: a->graph = sym_num(SY, pysize_none()); break;
 	case AK_BOOL: a->graph = sym_num(SY, pysize_bool()); a->lo = 0; a->hi = 1; break;
-	case AK_FLOAT: a->graph = sym_num(SY, pysize_float()); break;
+	case AK_FLOAT:
+		a->graph = sym_num(SY, pysize_float());
+		a->lo = -AV_INF;
+		a->hi = AV_INF;
+		break;
 	case AK_MODULE: break; /* shared by every task: it costs no transfer */
 	default: a->graph = sym_unknown(SY); break;
 	}
 	return a;
+}
+
+/* ---- floats ---- */
+
+/* A float's range is kept as integer bounds lo <= x <= hi, and only while
+ * they are within 2**53: every integer up to there is a double, and
+ * rounding is monotonic, so an operation on values within bounds that are
+ * doubles gives a double within the bound computed exactly (fl(a + b) <=
+ * A + B when a <= A, b <= B and A + B is a double). Past 2**53 the bound
+ * is given up. */
+#define FLOAT_EXACT ((int64_t)1 << 53)
+
+const AVal *av_float(MemEst *E, int64_t lo, int64_t hi)
+{
+	AVal *a = (AVal *)av_simple(E, AK_FLOAT);
+	if (lo >= -FLOAT_EXACT && hi <= FLOAT_EXACT && lo <= hi) {
+		a->lo = lo;
+		a->hi = hi;
+	}
+	return a;
+}
+
+const AVal *av_float_const(MemEst *E, double f)
+{
+	/* NaN fails both comparisons: no bound */
+	if (!(f >= -(double)FLOAT_EXACT && f <= (double)FLOAT_EXACT))
+		return av_simple(E, AK_FLOAT);
+	int64_t t = (int64_t)f; /* toward zero */
+	return av_float(E, t - (f < (double)t), t + (f > (double)t));
 }
 
 /* ---- str ---- */
