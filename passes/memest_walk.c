@@ -233,6 +233,46 @@ typedef struct Walk {
 	const Sym *ret_fresh, *escaped;
 } Walk;
 
+/* A phi stored into a container: the container keeps the object the phi
+ * holds at that moment, which the instructions feeding the phi made. The
+ * bytes of each of those are owned by its variable (freed when it is
+ * rebound: `n += 1` in a loop), not by the container, so the store itself
+ * keeps one of them: the largest. Inputs stored elsewhere already belong
+ * to their container; objects made before the call cost nothing. */
+static const Sym *phi_fresh(Walk *W, Instr *phi)
+{
+	FnCtx *X = W->X;
+	MemEst *E = X->E;
+	Instr *seen[64], *work[64];
+	int nseen = 0, nwork = 0;
+	const Sym *r = SY->zero;
+	seen[nseen++] = phi;
+	work[nwork++] = phi;
+	while (nwork) {
+		Instr *p = work[--nwork];
+		for (int a = 0; a < p->args.len; a++) {
+			Instr *x = ir_resolve(p->args.items[a]);
+			if (!x || x->id <= 0)
+				continue;
+			bool dup = false;
+			for (int i = 0; i < nseen && !dup; i++)
+				dup = seen[i] == x;
+			if (dup)
+				continue;
+			if (nseen == 64)
+				return sym_no_items(SY, ops_fresh_bytes(E, fn_get(X, phi)));
+			seen[nseen++] = x;
+			if (x->op == OP_PHI) {
+				work[nwork++] = x;
+				continue;
+			}
+			if (X->alloc[x->id] && W->own[x->id].owner == x)
+				r = sym_max(SY, r, sym_no_items(SY, X->alloc[x->id]));
+		}
+	}
+	return r;
+}
+
 typedef struct State {
 	int stmt;
 	const Sym *keep;        /* alive to the end (of the iteration, statement or function) */
@@ -281,14 +321,47 @@ static void finalize(Walk *W, State *s)
 	W->slive[s->stmt] = sym_max(SY, W->slive[s->stmt], s->keep);
 }
 
+/* Whether comprehension loop l starts a comprehension of its own (a
+ * function in 3.11) rather than being a further `for` clause of its
+ * parent's: it fills a list, set or dict made inside the parent loop. */
+static bool comp_start(FnCtx *X, int l)
+{
+	FnInfo *I = X->I;
+	int p = I->loops[l].parent;
+	if (!I->loops[l].comp)
+		return false;
+	if (p < 0 || !I->loops[p].comp)
+		return true;
+	for (int i = 0; i < I->nrpo; i++) {
+		Block *b = I->rpo[i];
+		if (!fn_loop_within(I, I->bloop[b->id], l))
+			continue;
+		for (int k = 0; k < b->instrs.len; k++) {
+			Instr *in = b->instrs.items[k];
+			if (!fn_live(in) || (in->op != OP_LIST_APPEND && in->op != OP_SET_ADD &&
+			                     in->op != OP_DICT_PUT))
+				continue;
+			Instr *acc = arg(in, 0);
+			if (acc && acc->block && fn_loop_within(I, I->bloop[acc->block->id], p) &&
+			    !fn_loop_within(I, I->bloop[acc->block->id], l))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* What running a comprehension costs in 3.11, where it is a function of
- * its own: the function object and, inside a function, a cell for each
- * local it reads and their tuple. */
+ * its own: the function object and a cell for each local of the enclosing
+ * function it reads and their tuple (the module's names are globals; a
+ * comprehension inside another reads the outer one's locals as cells). */
 static uint64_t comp_bytes(FnCtx *X, int l)
 {
 	FnInfo *I = X->I;
 	uint64_t bytes = (uint64_t)memest_func_bytes;
-	if (I->f->is_module)
+	int outer = I->loops[l].parent;
+	while (outer >= 0 && !comp_start(X, outer))
+		outer = I->loops[outer].parent;
+	if (I->f->is_module && outer < 0)
 		return bytes;
 	int free = 0;
 	Instr *seen[32];
@@ -303,6 +376,9 @@ static uint64_t comp_bytes(FnCtx *X, int l)
 				if (!v || !v->block || !fn_python_name(v->name) || v->op == OP_LOAD_GLOBAL ||
 				    v->op == OP_BUILTIN || v->op == OP_CONST ||
 				    fn_loop_within(I, I->bloop[v->block->id], l))
+					continue;
+				/* in the module, only the enclosing comprehensions' names */
+				if (I->f->is_module && !fn_loop_within(I, I->bloop[v->block->id], outer))
 					continue;
 				bool dup = false;
 				for (int j = 0; j < free && j < 32; j++)
@@ -461,7 +537,7 @@ static void walk_region(Walk *W, int region)
 				ntemps = 0;
 				tsum = SY->zero;
 			}
-			Piece pieces[4];
+			Piece pieces[6];
 			int np = 0;
 			/* an item taken out costs nothing while its container holds
 			 * it (or keeps it alive): only what is put elsewhere */
@@ -481,6 +557,35 @@ static void walk_region(Walk *W, int region)
 				/* in the region that makes the receiver it is per execution */
 				bool once = !fn_loop_within(I, rl, region);
 				pieces[np++] = (Piece){o->owner, o, X->once[r].amount, once, rl};
+			}
+			/* a phi stored: one object it may hold (phi_fresh), into the
+			 * instruction's receiver, or escaping */
+			Own phio[2];
+			const Sym *pin = SY->zero, *pesc = SY->zero;
+			Instr *pinto = NULL;
+			for (int a = 0; a < in->args.len; a++) {
+				Instr *v = ir_resolve(in->args.items[a]);
+				bool esc = false;
+				Instr *into = v && v->op == OP_PHI && v->id > 0 ? ops_stored_into(X, in, a, &esc)
+				                                                : NULL;
+				if (!into && !esc)
+					continue;
+				const Sym *amt = phi_fresh(W, v);
+				if (esc) {
+					pesc = sym_add(SY, pesc, amt);
+				} else {
+					pin = sym_add(SY, pin, amt);
+					pinto = into;
+				}
+			}
+			if (!sym_is_zero(pin)) {
+				phio[0] = W->own[fn_top_container(pinto)->id];
+				phio[0].via = NULL;
+				pieces[np++] = (Piece){phio[0].owner, &phio[0], pin, false, -1};
+			}
+			if (!sym_is_zero(pesc)) {
+				phio[1] = (Own){NULL, OC_EXT, -2, NULL, NULL};
+				pieces[np++] = (Piece){NULL, &phio[1], pesc, false, -1};
 			}
 			const Sym *cur = sym_add3(SY, st.keep, st.stmp, tsum);
 			/* made and freed inside the instruction: a builtin's buffers
@@ -569,8 +674,7 @@ static void walk_region(Walk *W, int region)
 	}
 	if (!fnlevel) {
 		const Sym *per = iter_peak;
-		if (I->loops[region].comp && (I->loops[region].parent < 0 ||
-		                              !I->loops[I->loops[region].parent].comp))
+		if (comp_start(X, region))
 			per = sym_add(SY, per, sym_num(SY, comp_bytes(X, region)));
 		me->iter_peak = sym_max_over(SY, per, item);
 		me->left = sym_max_over(SY, named, item);
