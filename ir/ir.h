@@ -66,6 +66,12 @@ const Type *type_container(TypeTable *t, TypeKind k, const Type *key, const Type
 /* The most precise type that holds both (object when they differ). */
 const Type *type_join(TypeTable *t, const Type *a, const Type *b);
 void type_print(StrBuf *out, const Type *t);
+/* A set, or a container that may hold one: a value whose copy in another
+ * process may iterate in another order (a set unpickles as its items
+ * inserted again, and items whose hashes collided land elsewhere). An
+ * unknown type, or a container of unknown items, may hold one when
+ * `unknown` says so. */
+bool type_may_hold_set(const Type *t, bool unknown);
 
 /* ---- ir.c ---- */
 

@@ -267,3 +267,24 @@ bool typerule_is_builtin_name(const char *name)
 {
 	return is_builtin_name(name);
 }
+
+static bool may_hold_set(const Type *t, bool unknown, int depth)
+{
+	if (!t || t->kind == TY_OBJECT || depth > 8)
+		return unknown;
+	switch (t->kind) {
+	case TY_SET:
+		return true;
+	case TY_LIST: case TY_TUPLE: case TY_ITER:
+		return may_hold_set(t->elem, unknown, depth + 1);
+	case TY_DICT:
+		return may_hold_set(t->elem, unknown, depth + 1) || may_hold_set(t->key, unknown, depth + 1);
+	default:
+		return false; /* numbers, str, None, range, functions, modules, files... */
+	}
+}
+
+bool type_may_hold_set(const Type *t, bool unknown)
+{
+	return may_hold_set(t, unknown, 0);
+}

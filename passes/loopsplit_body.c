@@ -428,6 +428,10 @@ static bool kept_ok(Check *k, const Expr *e, int depth)
 				return false;
 		if (builtin && !minmax)
 			return true;
+		/* a set the def made comes back as a copy, which may iterate in
+		 * another order */
+		if (sm && type_may_hold_set(split_type_at(k->c, k->ints.ir, e->range, OP_COUNT), k->c->sets))
+			return false;
 		for (int i = 0; i < e->u.call.args.len; i++)
 			if (!kept_ok(k, e->u.call.args.items[i], depth + 1))
 				return false;

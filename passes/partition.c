@@ -61,6 +61,7 @@ typedef struct Builder {
 	const char **plan_why;   /* [n]: why its loop was not split */
 	MemEstimates *mem;
 	bool identity;           /* identity is compared where no alias class answers */
+	bool sets;               /* the program may make sets (type_may_hold_set) */
 } Builder;
 
 static bool reiterable(const Type *t)
@@ -92,17 +93,29 @@ static bool dict_view(const Instr *v)
 	        strcmp(v->imm.name, "items") == 0);
 }
 
-/* A set, or a container that may hold one. A set sent to another process
- * is rebuilt there item by item in its iteration order, and items whose
- * hashes collided can land in other slots: the copy may iterate in
- * another order (print() shows it). Such values stay in their task. */
-static bool holds_set(const Type *t, int depth)
+/* Whether the program may make a set: a set-typed value, set() or
+ * frozenset(), or an operator on dict views (d.keys() - e is a set). */
+static bool makes_sets(const IRModule *m)
 {
-	if (!t || depth > 8)
-		return false;
-	if (t->kind == TY_SET)
-		return true;
-	return holds_set(t->elem, depth + 1) || holds_set(t->key, depth + 1);
+	for (int fi = 0; fi < m->functions.len; fi++) {
+		const Function *f = m->functions.items[fi];
+		for (int bi = 0; bi < f->blocks.len; bi++) {
+			const Block *bb = f->blocks.items[bi];
+			for (int k = 0; k < bb->instrs.len; k++) {
+				const Instr *in = bb->instrs.items[k];
+				if (in->dead)
+					continue;
+				if ((in->type && in->type->kind == TY_SET) || in->op == OP_BUILD_SET ||
+				    builtin_call(in, "set") || builtin_call(in, "frozenset"))
+					return true;
+				if (in->op == OP_BINOP)
+					for (int a = 0; a < in->args.len; a++)
+						if (dict_view(ir_resolve(in->args.items[a])))
+							return true;
+			}
+		}
+	}
+	return false;
 }
 
 /* ---- classes of objects to names ---- */
@@ -428,7 +441,7 @@ static void forced_groups(Builder *b, ClassMap *cm)
 			continue;
 		const Instr *v = ir_resolve(bd->value);
 		const Type *t = v->type;
-		bool set = holds_set(t, 0) || builtin_call(v, "frozenset") || builtin_call(v, "set");
+		bool set = type_may_hold_set(t, b->sets) || builtin_call(v, "frozenset") || builtin_call(v, "set");
 		if (!unsendable(t) && !set && !dict_view(v))
 			continue;
 		int id = names_intern(&b->names, bd->name);
@@ -872,6 +885,7 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 	b.wm = work_model_new(m, &b.sums);
 	work_of_stmts(b.wm, b.f, p->work);
 
+	b.sets = makes_sets(m);
 	ClassMap cm = {0};
 	for (int s = 0; s < b.n; s++)
 		facts_from_ast(&b.names, &b.facts[s], b.body->items[s]);
@@ -895,7 +909,7 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 		p->fallback = "the program compares identities (`is` between two values, or id()), "
 		              "which copies sent between processes would change";
 	SplitContext sc = {b.f, b.body, &b.names, b.facts, &b.sums, b.wm, b.ddg, p->hoisted,
-	                   p->work, arena, src, opts && opts->freassociate, NULL};
+	                   p->work, arena, src, opts && opts->freassociate, b.sets, NULL};
 	if (p->fallback) {
 		join_range(&b, 0, b.n - 1, p->fallback);
 	} else {

@@ -15,6 +15,7 @@
  * items: the same items, in the same order). The loop may not break (the
  * items after a break would not be computed) or have an else clause. */
 #include "passes/partition_split.h"
+#include "passes/loopsplit_check.h"
 
 #include <stdlib.h>
 
@@ -178,6 +179,10 @@ static void consider_call(Search *q, const Expr *e)
 		if (idset_has(&sf->defs, id) || idset_has(&sf->muts, id))
 			return;
 	}
+	/* its value comes back as a copy: a set in it may iterate in another
+	 * order (the runner would then call it again in order, for nothing) */
+	if (type_may_hold_set(split_type_at(q->c, q->c->f, e->range, OP_COUNT), q->c->sets))
+		return;
 	for (int i = 0; i < e->u.call.args.len; i++)
 		if (!arg_ok(q, e->u.call.args.items[i]))
 			return;

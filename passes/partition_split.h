@@ -18,6 +18,7 @@ typedef struct SplitContext {
 	Arena *arena;              /* for split plans */
 	const SourceFile *src;
 	bool freassociate;         /* float sums may be regrouped */
+	bool sets;                 /* the program may make sets: unknown values may hold one */
 	struct LocIndex *locs;     /* IR values by source position, per function (lazily) */
 } SplitContext;
 

@@ -81,6 +81,33 @@ def _surge_stops(value):
     return False
 
 
+def _surge_sendable(value, data):
+    """A map part's value as it may be sent: `data` (its pickle), or the
+    pickle of a stand-in that makes the combine run the chunk again itself
+    (_SURGE_MISSING, or a list of them for per-item values) when the value
+    holds a set or frozenset. A set unpickles as its items inserted again
+    in iteration order, and items whose hashes collided land in other
+    slots: the copy may iterate in another order. surgec keeps the sets it
+    sees out of map values; this catches one it could not see (a value of
+    unknown type)."""
+    if not _pickle_holds_set(data):
+        return data
+    stand_in = [_SURGE_MISSING] * len(value) if type(value) is list else _SURGE_MISSING
+    return pickle.dumps(stand_in, pickle.HIGHEST_PROTOCOL)
+
+
+def _pickle_holds_set(data):
+    # EMPTY_SET and FROZENSET are how protocols 4 and 5 write every set:
+    # a byte search rules most pickles out, the opcodes decide the rest.
+    if b"\x8f" not in data and b"\x91" not in data:
+        return False
+    import pickletools
+    try:
+        return any(op.name in ("EMPTY_SET", "FROZENSET") for op, _, _ in pickletools.genops(data))
+    except Exception:
+        return True
+
+
 class _surge_results:
     """The map parts' values, handed out in item order.
 
@@ -248,9 +275,11 @@ def _gather(map_fn, state, items, bounds, procs):
                 for i in range(p, len(bounds), procs):
                     a, b = bounds[i]
                     value = map_fn(state, items[a:b])
-                    data = pickle.dumps((i, value), pickle.HIGHEST_PROTOCOL)
-                    _write_all(w, struct.pack("<Q", len(data)) + data)
-                    if _surge_stops(value):
+                    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+                    sent = _surge_sendable(value, data)
+                    frame = pickle.dumps((i, sent), pickle.HIGHEST_PROTOCOL)
+                    _write_all(w, struct.pack("<Q", len(frame)) + frame)
+                    if sent is not data or _surge_stops(value):
                         break
             finally:
                 os._exit(0)
@@ -273,7 +302,8 @@ def _gather(map_fn, state, items, bounds, procs):
                     if len(entry[1]) < 8 + size:
                         break
                     frame, entry[1] = entry[1][8:8 + size], entry[1][8 + size:]
-                    i, value = pickle.loads(frame)
+                    i, sent = pickle.loads(frame)
+                    value = pickle.loads(sent)
                     results[i], have[i] = value, True
                     if _surge_stops(value):
                         stop = min(stop, i + 1)

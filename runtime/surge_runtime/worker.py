@@ -31,7 +31,7 @@ import time
 
 from . import channel
 from .output import Capture, stdout_encoding
-from .support import _surge_stops
+from .support import _surge_sendable, _surge_stops
 
 TASK, ITEMS, MAP, COMBINE = 0, 1, 2, 3
 OK, RAISE, EXIT, SEND, INTERNAL, DIED = "ok", "raise", "exit", "send", "internal", "died"
@@ -246,7 +246,10 @@ def _pack(ctx, g, task, kind, index, value):
         return whole, [_dumps((map_state, items[a:b]), "the loop's items and the function's locals")
                        for a, b in bounds]
     if kind == MAP:
-        return _surge_stops(value), _dumps(value, f"the result of map part {index}")
+        data = _dumps(value, f"the result of map part {index}")
+        sent = _surge_sendable(value, data)
+        # a stand-in ends the loop at this chunk as a raise would
+        return _surge_stops(value) or sent is not data, sent
     if not task.sends:
         return None
     sent = g.get("_surge_sent")

@@ -99,6 +99,52 @@ r = support._surge_results([])
 assert r.next(lambda: 7) == 7
 print("ok: _surge_results")
 
+# _surge_stops: a chunk that raised (the loop form's _SURGE_MISSING, or a
+# per-item list ending in it) or broke out ends the loop there.
+assert support._surge_stops(M)
+assert support._surge_stops((3, True, 10)) and not support._surge_stops((3, False, 10))
+assert support._surge_stops([1, M]) and not support._surge_stops([1, 2])
+assert not support._surge_stops([]) and not support._surge_stops(None)
+print("ok: _surge_stops")
+
+# _surge_sendable: a map value holding a set or frozenset anywhere is sent
+# as a stand-in that makes the combine run the chunk again (a copied set
+# may iterate in another order); anything else as its own pickle.
+for value in [(2, False, 7), [1, "a", (2.5, None)], {"k": [1]}, "\x8f\x91", b"\x8f\x91"]:
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    assert support._surge_sendable(value, data) is data, value
+for value, stand_in in [((2, False, {1, 2}), M), ([1, frozenset("ab")], [M, M]),
+                        ([{"k": set()}], [M]), (set(), M)]:
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    back = pickle.loads(support._surge_sendable(value, data))
+    assert back == stand_in or back is stand_in, (value, back)
+print("ok: _surge_sendable")
+
+# _surge_fork_map: chunks in order; after a chunk that ends the loop the
+# later ones are not waited for (here they would never end).
+support._JOBS[0] = 2
+
+
+def endless_after(state, chunk):
+    if chunk[0] >= 50:
+        while True:
+            pass
+    if 40 in chunk:
+        return M
+    return (len(chunk), False, sum(chunk))
+
+
+got = support._surge_fork_map(endless_after, (), list(range(80)), 4)
+assert len(got) == 8 and got[:4] == [(10, False, sum(range(i * 10, i * 10 + 10))) for i in range(4)]
+assert got[4] is M and all(v is M for v in got[5:]), got
+support._JOBS[0] = 1
+got = support._surge_fork_map(endless_after, (), list(range(80)), 4)
+assert len(got) == 4 and got[2] is M and got[3] is M, got
+support._JOBS[0] = 2
+got = support._surge_fork_map(lambda state, chunk: (len(chunk), False, {chunk[0]}), (), [1, 2], 1)
+assert got == [M, M], got
+print("ok: _surge_fork_map")
+
 # Formulas: numbers, the allowed operators and calls; everything else (and
 # every failure) is None, and nothing is ever run.
 with open("unit_data.txt", "w") as f:
