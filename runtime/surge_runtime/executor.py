@@ -39,6 +39,8 @@ class Executor:
         without being cancelled (they must be submitted again)."""
         raise NotImplementedError
 
-    def close(self):
-        """Stop everything (running parts are killed) and free the workers."""
+    def close(self, quick=False):
+        """Stop everything (running parts are killed) and free the workers.
+        quick: the run was interrupted (Ctrl-C, a signal): wait for nothing,
+        even where that leaves a remote part running."""
         raise NotImplementedError

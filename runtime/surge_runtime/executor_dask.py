@@ -358,13 +358,13 @@ class DaskExecutor(Executor):
         raise SurgeError(f"the Dask scheduler at {self.cluster.address} has had {what} for "
                          f"{STALL_TIMEOUT} s; waiting: {', '.join(labels)}")
 
-    def cancel(self, should_cancel):
+    def cancel(self, should_cancel, restart=True):
         gone = [key for key, (_, unit) in self.futures.items() if should_cancel(unit)]
         futures = [self.futures.pop(key)[0] for key in gone]
         if futures:
             # Asked before cancelling: the scheduler then forgets the parts,
             # though a running one goes on in its worker's thread.
-            busy = self._running_on(set(gone))
+            busy = self._running_on(set(gone)) if restart else []
             try:
                 self.client.cancel(futures)
             except Exception:
@@ -392,11 +392,11 @@ class DaskExecutor(Executor):
         except Exception:
             pass  # a worker that cannot restart is the cluster's to report
 
-    def close(self):
+    def close(self, quick=False):
         if self.closed:
             return
         self.closed = True
-        self.cancel(lambda unit: True)
+        self.cancel(lambda unit: True, restart=not quick)
         try:
             self.client.unregister_worker_plugin(self.name)
         except Exception:

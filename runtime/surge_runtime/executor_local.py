@@ -111,7 +111,7 @@ class LocalExecutor(Executor):
                 self._reap(w, kill=True)
         return again
 
-    def close(self):
+    def close(self, quick=False):
         # Idle workers would exit on end-of-file too; killing them is as
         # clean (they hold nothing unwritten) and never waits.
         for w in list(self.workers):

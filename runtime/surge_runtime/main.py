@@ -284,11 +284,11 @@ def main(argv, folder):
     try:
         outcome = scheduler.run()
     except _Terminated as e:
-        executor.close()
+        executor.close(quick=True)
         progress.clear()
         die_of(e.signum)
     except KeyboardInterrupt:
-        executor.close()
+        executor.close(quick=True)
         progress.clear()
         sys.stderr.write("KeyboardInterrupt\n")
         die_of(signal.SIGINT)
