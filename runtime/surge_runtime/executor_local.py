@@ -25,6 +25,7 @@ from collections import deque
 
 from . import channel
 from .executor import Executor
+from .support import watch_parent
 from .worker import DIED, serve
 
 # How many parts a worker holds at most: one running, the others queued.
@@ -51,6 +52,9 @@ class LocalExecutor(Executor):
         self.by_fd = {}
         self.poller = select.poll()
         self.pending = 0
+        # Workers die with the coordinator, even one busy in an endless loop
+        # (support.watch_parent): only this process holds the write end.
+        self.lifeline = os.pipe()
 
     # -- the Executor interface --
 
@@ -160,6 +164,8 @@ class LocalExecutor(Executor):
                 for other in self.workers:
                     os.close(other.reader.fd)
                     os.close(other.outbox.fd)
+                os.close(self.lifeline[1])
+                watch_parent(self.lifeline[0])
                 _setup_child(self.ctx)
                 serve(self.ctx, job_r, res_w)
             except BaseException:

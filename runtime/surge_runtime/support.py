@@ -21,6 +21,27 @@ def set_jobs(n):
     _JOBS[0] = max(1, int(n))
 
 
+def watch_parent(lifeline):
+    """In a forked child: die (SIGKILL) as soon as the process that forked
+    it goes, even while this one is busy in the program's code, which may
+    never end (a chunk CPython never runs). `lifeline` is the read end of
+    a pipe whose write end only the parent holds: nothing is ever written,
+    so the read returns at the parent's exit (or death by SIGKILL). A
+    thread waits on it; it costs no time while it waits."""
+    import signal
+    import threading
+
+    def wait():
+        try:
+            while os.read(lifeline, 1):
+                pass
+        except OSError:
+            pass
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=wait, name="surge-lifeline", daemon=True).start()
+
+
 class _SurgeMissing:
     """The value of a loop item whose map part did not compute it.
 
@@ -265,12 +286,15 @@ def _gather(map_fn, state, items, bounds, procs):
     import select
     import struct
     helpers = {}  # read end -> [pid, bytes not parsed yet]
+    life_r, life_w = os.pipe()  # the helpers die with this process
     for p in range(procs):
         r, w = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
                 os.close(r)
+                os.close(life_w)
+                watch_parent(life_r)
                 _JOBS[0] = 1
                 for i in range(p, len(bounds), procs):
                     a, b = bounds[i]
@@ -285,6 +309,7 @@ def _gather(map_fn, state, items, bounds, procs):
                 os._exit(0)
         os.close(w)
         helpers[r] = [pid, b""]
+    os.close(life_r)
     results = [_SURGE_MISSING] * len(bounds)
     have = [False] * len(bounds)
     stop = len(bounds)  # the chunks before it are all the combine reads
@@ -310,6 +335,7 @@ def _gather(map_fn, state, items, bounds, procs):
     finally:
         for r in list(helpers):
             _reap(helpers, r, kill=True)
+        os.close(life_w)
     return results
 
 

@@ -143,6 +143,56 @@ assert len(got) == 4 and got[2] is M and got[3] is M, got
 support._JOBS[0] = 2
 got = support._surge_fork_map(lambda state, chunk: (len(chunk), False, {chunk[0]}), (), [1, 2], 1)
 assert got == [M, M], got
+
+
+# Helpers die with the process that forked them (support.watch_parent),
+# even busy in an endless chunk: here that process is killed.
+def endless(state, chunk):
+    while True:
+        pass
+
+
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+def gone(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+import signal  # noqa: E402
+import time  # noqa: E402
+
+pid = os.fork()
+if pid == 0:
+    support._JOBS[0] = 2
+    try:
+        support._surge_fork_map(endless, (), [1, 2], 1)
+    finally:
+        os._exit(0)
+deadline = time.monotonic() + 30
+while len(children(pid)) < 2 and time.monotonic() < deadline:
+    time.sleep(0.05)
+helpers = children(pid)
+assert len(helpers) == 2, helpers
+os.kill(pid, signal.SIGKILL)
+os.waitpid(pid, 0)
+deadline = time.monotonic() + 30
+while not all(gone(h) for h in helpers) and time.monotonic() < deadline:
+    time.sleep(0.05)
+left = [h for h in helpers if not gone(h)]
+for h in left:  # so that a failure cannot leave them spinning (and hang the test)
+    os.kill(h, signal.SIGKILL)
+assert not left, left
+support._JOBS[0] = 1
 print("ok: _surge_fork_map")
 
 # Formulas: numbers, the allowed operators and calls; everything else (and
