@@ -226,6 +226,8 @@ const AVal *av_coll(MemEst *E, AKind k, const Sym *len, const AVal *elem, const 
                     const Sym *sum_len, const Sym *items, const Sym *shape);
 const AVal *av_tuple(MemEst *E, int n, const AVal **items);
 const AVal *av_seq_tuple(MemEst *E, const Sym *len, const AVal *elem, const Sym *items);
+/* Decimal digits of v (1 for 0): the printed width of an int up to v. */
+uint64_t memest_decimal_digits(uint64_t v);
 const AVal *av_iter(MemEst *E, AKind k, const Sym *len, const AVal *elem, const Sym *sum_len,
                     Fresh fresh);
 const AVal *av_obj(MemEst *E, AKind k, const char *name, const Sym *graph);

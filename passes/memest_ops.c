@@ -587,16 +587,6 @@ static bool parse_spec(const char *s, size_t n, FmtSpec *f)
 	return i == n;
 }
 
-static uint64_t digits10(uint64_t v)
-{
-	uint64_t d = 1;
-	while (v >= 10) {
-		v /= 10;
-		d++;
-	}
-	return d;
-}
-
 static uint64_t bitlen64(uint64_t v)
 {
 	uint64_t b = 1;
@@ -614,7 +604,7 @@ static uint64_t bitlen64(uint64_t v)
 static uint64_t float_chars(const AVal *v, const FmtSpec *f, bool *ok)
 {
 	int64_t m = ops_max_mag(v);
-	uint64_t ip = m < AV_INF ? digits10((uint64_t)m) : 309;
+	uint64_t ip = m < AV_INF ? memest_decimal_digits((uint64_t)m) : 309;
 	uint64_t sign = (f->sign || v->lo < 1) ? 1 : 0;
 	uint64_t p = f->has_prec ? f->prec : 6;
 	switch (f->type) {
@@ -680,7 +670,7 @@ const AVal *ops_format(MemEst *E, const AVal *v, const char *spec, size_t n, int
 		int64_t m = ops_max_mag(v);
 		/* an int the analysis cannot bound: below 2**90 (docs/memest.md) */
 		uint64_t bits = m < AV_INF ? bitlen64((uint64_t)m) : 90;
-		uint64_t d = m < AV_INF ? digits10((uint64_t)m) : 28;
+		uint64_t d = m < AV_INF ? memest_decimal_digits((uint64_t)m) : 28;
 		uint64_t sign = (f.sign || v->lo < 0) ? 1 : 0;
 		uint64_t c = 0;
 		switch (f.type) {
@@ -826,7 +816,7 @@ const AVal *ops_percent(MemEst *E, const char *s, size_t n, const AVal *y)
 				uint64_t bits = m < AV_INF ? bitlen64((uint64_t)m) : big;
 				uint64_t per = f.type == 'd' ? 0 : f.type == 'o' ? 3 : 4;
 				uint64_t d = per ? (bits + per - 1) / per
-				             : m < AV_INF ? digits10((uint64_t)m) : big == 90 ? 28 : 309;
+				             : m < AV_INF ? memest_decimal_digits((uint64_t)m) : big == 90 ? 28 : 309;
 				if (f.has_prec && f.prec > d)
 					d = f.prec; /* at least that many digits */
 				k = (f.sign || v->lo < 0 ? 1 : 0) + (f.alt && per ? 2 : 0) + d;

@@ -636,7 +636,7 @@ const Sym *text_width(MemEst *E, const AVal *a, int depth)
 	}
 }
 
-static uint64_t decimal_digits(uint64_t v)
+uint64_t memest_decimal_digits(uint64_t v)
 {
 	uint64_t n = 1;
 	while (v >= 10) {
@@ -656,7 +656,7 @@ const Sym *av_str_len(MemEst *E, const AVal *a, bool repr, int depth)
 		if (a->lo <= -AV_INF || a->hi >= AV_INF)
 			return sym_num(SY, INT_UNBOUNDED_DIGITS + 1);
 		uint64_t m = mag(a->lo) > mag(a->hi) ? mag(a->lo) : mag(a->hi);
-		return sym_num(SY, decimal_digits(m) + (a->lo < 0));
+		return sym_num(SY, memest_decimal_digits(m) + (a->lo < 0));
 	}
 	case AK_FLOAT: return sym_num(SY, FLOAT_REPR);
 	case AK_BOOL: return sym_num(SY, 5);
