@@ -141,12 +141,26 @@ support._JOBS[0] = 1
 got = support._surge_fork_map(endless_after, (), list(range(80)), 4)
 assert len(got) == 4 and got[2] is M and got[3] is M, got
 support._JOBS[0] = 2
+
+
+# Chunk 1 raises: chunk 2, endless, is not waited for.
+def raise_at_10(state, chunk):
+    if chunk[0] >= 20:
+        while True:
+            pass
+    return M if 10 in chunk else (len(chunk), False, sum(chunk))
+
+
+got = support._surge_fork_map(raise_at_10, (), list(range(40)), 2)
+assert got == [(10, False, 45), M, M, M], got
+# A set made in a helper comes back as a stand-in.
 got = support._surge_fork_map(lambda state, chunk: (len(chunk), False, {chunk[0]}), (), [1, 2], 1)
 assert got == [M, M], got
 
 
 # Helpers die with the process that forked them (support.watch_parent),
-# even busy in an endless chunk: here that process is killed.
+# even busy in an endless chunk: here that process is killed (isolate: both
+# chunks run in helpers).
 def endless(state, chunk):
     while True:
         pass
@@ -175,7 +189,7 @@ pid = os.fork()
 if pid == 0:
     support._JOBS[0] = 2
     try:
-        support._surge_fork_map(endless, (), [1, 2], 1)
+        support._surge_fork_map(endless, (), [1, 2], 1, isolate=True)
     finally:
         os._exit(0)
 deadline = time.monotonic() + 30
