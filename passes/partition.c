@@ -61,7 +61,7 @@ typedef struct Builder {
 	const char **plan_why;   /* [n]: why its loop was not split */
 	MemEstimates *mem;
 	bool identity;           /* identity is compared where no alias class answers */
-	bool sets;               /* the program may make sets (type_may_hold_set) */
+	bool sets;               /* the program may make sets (scan_module) */
 } Builder;
 
 static bool reiterable(const Type *t)
@@ -91,31 +91,6 @@ static bool dict_view(const Instr *v)
 	return v->op == OP_CALL_METHOD && v->imm.name &&
 	       (strcmp(v->imm.name, "keys") == 0 || strcmp(v->imm.name, "values") == 0 ||
 	        strcmp(v->imm.name, "items") == 0);
-}
-
-/* Whether the program may make a set: a set-typed value, set() or
- * frozenset(), or an operator on dict views (d.keys() - e is a set). */
-static bool makes_sets(const IRModule *m)
-{
-	for (int fi = 0; fi < m->functions.len; fi++) {
-		const Function *f = m->functions.items[fi];
-		for (int bi = 0; bi < f->blocks.len; bi++) {
-			const Block *bb = f->blocks.items[bi];
-			for (int k = 0; k < bb->instrs.len; k++) {
-				const Instr *in = bb->instrs.items[k];
-				if (in->dead)
-					continue;
-				if ((in->type && in->type->kind == TY_SET) || in->op == OP_BUILD_SET ||
-				    builtin_call(in, "set") || builtin_call(in, "frozenset"))
-					return true;
-				if (in->op == OP_BINOP)
-					for (int a = 0; a < in->args.len; a++)
-						if (dict_view(ir_resolve(in->args.items[a])))
-							return true;
-			}
-		}
-	}
-	return false;
 }
 
 /* ---- classes of objects to names ---- */
@@ -202,22 +177,40 @@ static void note_identity(Builder *b, ClassMap *cm, Instr *v)
 	class_entry(cm, cls)->compared = true;
 }
 
-/* Identity compared inside a function: its operands are parameters or
- * globals, which no module alias class describes. */
-static bool identity_in_functions(const IRModule *m)
+/* Whether instruction `in` may make a set: a set-typed value, set() or
+ * frozenset(), or an operator on dict views (d.keys() - e is a set). */
+static bool makes_set(const Instr *in)
 {
-	for (int fi = 1; fi < m->functions.len; fi++) {
+	if ((in->type && in->type->kind == TY_SET) || in->op == OP_BUILD_SET ||
+	    builtin_call(in, "set") || builtin_call(in, "frozenset"))
+		return true;
+	if (in->op == OP_BINOP)
+		for (int a = 0; a < in->args.len; a++)
+			if (dict_view(ir_resolve(in->args.items[a])))
+				return true;
+	return false;
+}
+
+/* One look at every function: whether the program may make sets
+ * (b->sets), and whether a function compares identities (b->identity:
+ * its operands are parameters or globals, which no module alias class
+ * describes). */
+static void scan_module(Builder *b, const IRModule *m)
+{
+	for (int fi = 0; fi < m->functions.len; fi++) {
 		const Function *f = m->functions.items[fi];
 		for (int bi = 0; bi < f->blocks.len; bi++) {
 			const Block *bb = f->blocks.items[bi];
 			for (int k = 0; k < bb->instrs.len; k++) {
+				const Instr *in = bb->instrs.items[k];
 				Instr *ops[2];
-				if (!bb->instrs.items[k]->dead && identity_operands(bb->instrs.items[k], ops))
-					return true;
+				if (in->dead)
+					continue;
+				b->sets |= makes_set(in);
+				b->identity |= fi > 0 && identity_operands(in, ops) > 0;
 			}
 		}
 	}
-	return false;
 }
 
 /* The IR side of the facts: objects changed, module names read by the
@@ -441,7 +434,7 @@ static void forced_groups(Builder *b, ClassMap *cm)
 			continue;
 		const Instr *v = ir_resolve(bd->value);
 		const Type *t = v->type;
-		bool set = type_may_hold_set(t, b->sets) || builtin_call(v, "frozenset") || builtin_call(v, "set");
+		bool set = type_may_hold_set(t, b->sets); /* set() and frozenset() set b->sets */
 		if (!unsendable(t) && !set && !dict_view(v))
 			continue;
 		int id = names_intern(&b->names, bd->name);
@@ -885,7 +878,7 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 	b.wm = work_model_new(m, &b.sums);
 	work_of_stmts(b.wm, b.f, p->work);
 
-	b.sets = makes_sets(m);
+	scan_module(&b, m);
 	ClassMap cm = {0};
 	for (int s = 0; s < b.n; s++)
 		facts_from_ast(&b.names, &b.facts[s], b.body->items[s]);
@@ -904,7 +897,7 @@ Partition *partition_build(IRModule *m, const Module *ast, Arena *arena, const S
 		else if (b.ddg->stmts[s].effects & EFF_UNKNOWN)
 			p->fallback = "a statement calls code surgec cannot see";
 	}
-	bool identity = !p->fallback && (b.identity || identity_in_functions(m));
+	bool identity = !p->fallback && b.identity;
 	if (identity)
 		p->fallback = "the program compares identities (`is` between two values, or id()), "
 		              "which copies sent between processes would change";
