@@ -282,6 +282,9 @@ def _surge_fork_map(map_fn, state, items, per_worker, isolate=False):
     return _gather(map_fn, state, items, bounds, max(procs, 1))
 
 
+_FRAME = "<QQ"  # a helper's frame header: the pickle's length, the chunk's number
+
+
 def _gather(map_fn, state, items, bounds, procs):
     import select
     import struct
@@ -301,8 +304,7 @@ def _gather(map_fn, state, items, bounds, procs):
                     value = map_fn(state, items[a:b])
                     data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
                     sent = _surge_sendable(value, data)
-                    frame = pickle.dumps((i, sent), pickle.HIGHEST_PROTOCOL)
-                    _write_all(w, struct.pack("<Q", len(frame)) + frame)
+                    _write_all(w, struct.pack(_FRAME, len(sent), i) + sent)
                     if sent is not data or _surge_stops(value):
                         break
             finally:
@@ -322,13 +324,13 @@ def _gather(map_fn, state, items, bounds, procs):
                     continue
                 entry = helpers[r]
                 entry[1] += data
-                while len(entry[1]) >= 8:
-                    size = struct.unpack("<Q", entry[1][:8])[0]
-                    if len(entry[1]) < 8 + size:
+                head = struct.calcsize(_FRAME)
+                while len(entry[1]) >= head:
+                    size, i = struct.unpack(_FRAME, entry[1][:head])
+                    if len(entry[1]) < head + size:
                         break
-                    frame, entry[1] = entry[1][8:8 + size], entry[1][8 + size:]
-                    i, sent = pickle.loads(frame)
-                    value = pickle.loads(sent)
+                    value = pickle.loads(entry[1][head:head + size])
+                    entry[1] = entry[1][head + size:]
                     results[i], have[i] = value, True
                     if _surge_stops(value):
                         stop = min(stop, i + 1)
