@@ -255,8 +255,9 @@ def _surge_fork_map(map_fn, state, items, per_worker, isolate=False):
     to -j forked helpers, which share the inputs copy-on-write and send back
     only what map_fn returned, a chunk at a time.
 
-    Chunks are dealt round-robin (helper p takes chunks p, p + j, ..., in
-    that order) so that uneven chunks even out. map_fn catches what the
+    Helpers take the chunks in order from a shared queue, the next one as
+    soon as they are done with theirs, so that uneven chunks, and a core
+    the machine slows down, even out. map_fn catches what the
     loop body raises and returns _SURGE_MISSING; a chunk that raised or
     broke out ends the loop there (_surge_stops), so the chunks after it
     are not waited for and their helpers are killed: CPython never runs
@@ -268,21 +269,28 @@ def _surge_fork_map(map_fn, state, items, per_worker, isolate=False):
     isolate: even with one worker, the chunks run in a helper: map_fn
     changes the globals it runs with (a top-level loop's), and this
     process's must stay the program's."""
-    from .worker import chunk_bounds  # noqa: the runner is imported already
+    from .worker import chunk_bounds, guided_bounds  # noqa: the runner is imported already
     jobs = _JOBS[0]
-    bounds = chunk_bounds(len(items), jobs, per_worker)
-    procs = min(jobs, len(bounds))
-    if procs <= 1 and not isolate:
+    if (jobs <= 1 or len(items) <= 1) and not isolate:
+        bounds = chunk_bounds(len(items), jobs, per_worker)
         results = [_SURGE_MISSING] * len(bounds)
         for i, (a, b) in enumerate(bounds):
             results[i] = map_fn(state, items[a:b])
             if _surge_stops(results[i]):
                 break
         return results
-    return _gather(map_fn, state, items, bounds, max(procs, 1))
+    # Helpers take chunks as they go: large ones first, small ones last.
+    bounds = guided_bounds(len(items), jobs, per_worker)
+    if len(bounds) > _QUEUE_MAX:  # a huge -j: fewer chunks
+        bounds = chunk_bounds(len(items), 1, _QUEUE_MAX)
+    return _gather(map_fn, state, items, bounds, max(1, min(jobs, len(bounds))))
 
 
 _FRAME = "<QQ"  # a helper's frame header: the pickle's length, the chunk's number
+
+
+_TICKET = "<I"  # a chunk's number in the queue the helpers take chunks from
+_QUEUE_MAX = 1024  # chunks: their numbers fit the smallest pipe (4 KiB) at once
 
 
 def _gather(map_fn, state, items, bounds, procs):
@@ -290,6 +298,15 @@ def _gather(map_fn, state, items, bounds, procs):
     import struct
     helpers = {}  # read end -> [pid, bytes not parsed yet]
     life_r, life_w = os.pipe()  # the helpers die with this process
+    # The queue: every chunk's number, in order, written before any helper
+    # starts and never again, so the pipe must hold them all: a pipe holds
+    # at least 4 KiB, and there are at most _QUEUE_MAX numbers. Each helper
+    # reads one number at a time; a pipe read of a few bytes is not split
+    # between readers, and end-of-file means no chunk is left.
+    queue_r, queue_w = os.pipe()
+    _write_all(queue_w, b"".join(struct.pack(_TICKET, i) for i in range(len(bounds))))
+    os.close(queue_w)
+    ticket = struct.calcsize(_TICKET)
     for p in range(procs):
         r, w = os.pipe()
         pid = os.fork()
@@ -299,7 +316,11 @@ def _gather(map_fn, state, items, bounds, procs):
                 os.close(life_w)
                 watch_parent(life_r)
                 _JOBS[0] = 1
-                for i in range(p, len(bounds), procs):
+                while True:
+                    got = os.read(queue_r, ticket)
+                    if len(got) < ticket:
+                        break
+                    i = struct.unpack(_TICKET, got)[0]
                     a, b = bounds[i]
                     value = map_fn(state, items[a:b])
                     data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
@@ -312,6 +333,7 @@ def _gather(map_fn, state, items, bounds, procs):
         os.close(w)
         helpers[r] = [pid, b""]
     os.close(life_r)
+    os.close(queue_r)
     results = [_SURGE_MISSING] * len(bounds)
     have = [False] * len(bounds)
     stop = len(bounds)  # the chunks before it are all the combine reads

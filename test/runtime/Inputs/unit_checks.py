@@ -12,7 +12,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from surge_runtime import output, support  # noqa: E402
 from surge_runtime.formulas import evaluate  # noqa: E402
 from surge_runtime.manifest import describe_lines  # noqa: E402
-from surge_runtime.worker import chunk_bounds  # noqa: E402
+from surge_runtime.worker import chunk_bounds, guided_bounds  # noqa: E402
 
 M = support._SURGE_MISSING
 
@@ -135,8 +135,11 @@ def endless_after(state, chunk):
 
 
 got = support._surge_fork_map(endless_after, (), list(range(80)), 4)
-assert len(got) == 8 and got[:4] == [(10, False, sum(range(i * 10, i * 10 + 10))) for i in range(4)]
-assert got[4] is M and all(v is M for v in got[5:]), got
+bounds = guided_bounds(80, 2, 4)  # helpers take large chunks first, then small ones
+stop = next(i for i, (a, b) in enumerate(bounds) if a <= 40 < b)
+assert len(got) == len(bounds) and stop >= 2, (got, bounds)
+assert got[:stop] == [(b - a, False, sum(range(a, b))) for a, b in bounds[:stop]], got
+assert got[stop] is M and all(v is M for v, (a, b) in zip(got, bounds) if a >= 50), got
 support._JOBS[0] = 1
 got = support._surge_fork_map(endless_after, (), list(range(80)), 4)
 assert len(got) == 4 and got[2] is M and got[3] is M, got
@@ -152,7 +155,33 @@ def raise_at_10(state, chunk):
 
 
 got = support._surge_fork_map(raise_at_10, (), list(range(40)), 2)
-assert got == [(10, False, 45), M, M, M], got
+assert guided_bounds(40, 2, 2)[:2] == [(0, 10), (10, 18)]
+assert got[0] == (10, False, 45) and all(v is M for v in got[1:]), got
+
+
+# Helpers take chunks from one queue: while chunk 0 is slow, the other
+# helper runs every later chunk (dealt round-robin, chunks 2, 4 and 6 would
+# wait behind chunk 0, and it would time out). Each chunk runs once.
+def slow_first(state, chunk):
+    marks, others = state
+    if chunk[0] == 0:
+        deadline = time.monotonic() + 30
+        while len(os.listdir(marks)) < others and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return (len(chunk), False, len(os.listdir(marks)))
+    os.close(os.open(os.path.join(marks, str(chunk[0])), os.O_CREAT | os.O_EXCL))
+    return (len(chunk), False, 0)
+
+
+import tempfile  # noqa: E402
+import time  # noqa: E402
+
+bounds = guided_bounds(80, 2, 4)
+with tempfile.TemporaryDirectory() as marks:
+    got = support._surge_fork_map(slow_first, (marks, len(bounds) - 1), list(range(80)), 4)
+    want = [(bounds[0][1], False, len(bounds) - 1)] + [(b - a, False, 0) for a, b in bounds[1:]]
+    assert got == want, got
+    assert sorted(os.listdir(marks), key=int) == [str(a) for a, b in bounds[1:]]
 # A set made in a helper comes back as a stand-in.
 got = support._surge_fork_map(lambda state, chunk: (len(chunk), False, {chunk[0]}), (), [1, 2], 1)
 assert got == [M, M], got
@@ -253,6 +282,21 @@ for n in range(0, 60):
         assert not b or b[-1][1] == n
         sizes = [c - a for a, c in b]
         assert not sizes or max(sizes) - min(sizes) <= 1
+# Guided chunks (taken from a queue): contiguous, in order, never growing
+# but for the last, none below a quarter of chunk_bounds' size, and the
+# first a 1 / (2 * workers) share of all.
+assert guided_bounds(0, 2) == []
+assert guided_bounds(80, 2, 4) == [(0, 20), (20, 35), (35, 47), (47, 56), (56, 62), (62, 67),
+                                   (67, 71), (71, 74), (74, 77), (77, 80)]
+for n in list(range(0, 70)) + [1000, 60000]:
+    for w in (1, 2, 3, 8):
+        b = guided_bounds(n, w, 4)
+        sizes = [c - a for a, c in b]
+        assert not b or [a for a, _ in b] == [0] + [c for _, c in b[:-1]] and b[-1][1] == n
+        assert all(x >= y for x, y in zip(sizes, sizes[1:-1])), sizes
+        assert all(x >= -(-n // (16 * w)) for x in sizes[:-1]), sizes
+        assert len(b) <= max(1, 16 * w), (n, w, len(b))
+        assert not b or sizes[0] == -(-n // (2 * w)) or sizes[0] == -(-n // (16 * w))
 print("ok: chunks")
 
 assert describe_lines([(3, 3)]) == "line 3"
