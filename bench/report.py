@@ -13,8 +13,10 @@ modules (their own output goes to DIR/report.log):
    gen_program.py (parse_speed.measure_sizes);
 2. speedup: every workload's task program at -j 1, -j 2 and -j (all CPUs)
    against `python3 prog.py`, data from `gen_data.py 20`, runs interleaved,
-   best of N (speedup.run; kmeans with -freassociate), with the bound that
-   the interpreter's start-up, timed in the same rounds, puts on it;
+   best of N (speedup.run; kmeans with -freassociate), with the machine's
+   throughput at J processes and the bound that it and the interpreter's
+   start-up, timed in the same rounds, put on it, and the speedup of the
+   workloads parallelized by hand (bench/handmade/);
 3. the runner's overhead per task (runner_overhead.overhead);
 4. the memory estimates against tracemalloc (memcheck.run): per workload,
    statements within 1.5x and estimates below the measurement.
@@ -219,20 +221,34 @@ def markdown(data, image=None, chart_note=None):
     out.append("")
     # Reports saved before the bound was measured have none: leave its column out.
     bounds = bool(s["rows"]) and all("bound" in r for r in s["rows"])
+    # ... and before the machine's throughput and the handmade twins were.
+    power = bounds and all("throughput" in r for r in s["rows"])
+    handmade = any(r.get("handmade") for r in s["rows"])
     sentence = ("Every workload, data from `gen_data.py %s`; `python3 prog.py` and "
                 "`python3 prog.tasks -j J` for each J run one after the other, best of %d "
                 "each. *speedup* = CPython's time / the task program's: above 1 is faster." %
                 (s["scale"], s["repeat"]))
+    if power:
+        sentence += (" *P* = this machine's throughput at J processes, timed in the same rounds: "
+                     "J copies of a pure-Python CPU loop run at once against one alone (J x "
+                     "alone / together). It is below J when the cores are shared with other "
+                     "work or slow each other down, and no parallel program gets more.")
     if bounds:
         starts = sorted(r["startup_s"] for r in s["rows"])
-        sentence += (" *bound* = T / (S + (T - S) / min(J, CPUs)), with T CPython's time and "
+        sentence += (" *bound* = T / (S + (T - S) / min(J, CPUs%s)), with T CPython's time and "
+                     % (", P" if power else "") +
                      "S the interpreter's start-up (`python3` on an empty program, timed in "
                      "the same rounds as the workload: %s s): the speedup a runner with no "
                      "overhead of its own would reach if all of the program's work split "
-                     "perfectly over J cores. Where the bound is near 1, start-up is most of "
+                     "perfectly over J cores%s. Where the bound is near 1, start-up is most of "
                      "the program's time and no runner can make it much faster." %
                      (fmt_s(starts[0]) if starts[0] == starts[-1]
-                      else "%s to %s" % (fmt_s(starts[0]), fmt_s(starts[-1]))))
+                      else "%s to %s" % (fmt_s(starts[0]), fmt_s(starts[-1])),
+                      " at the throughput P" if power else ""))
+    if handmade:
+        sentence += (" *by hand* = CPython's time / that of the same program parallelized by "
+                     "hand for 2 processes with os.fork (bench/handmade/), timed in the same "
+                     "rounds: what a runner with no cost at all would reach.")
     out.append(sentence)
     out.append("")
 
@@ -240,15 +256,22 @@ def markdown(data, image=None, chart_note=None):
         return "-j %s (all)" % j if j == s["all"] and j != "1" else "-j %s" % j
     head = ["workload", "tasks", "python3 s"]
     for j in s["jobs"]:
-        head += ["`%s` s" % jlabel(j), "speedup"] + (["bound"] if bounds else [])
+        head += (["`%s` s" % jlabel(j), "speedup"] + (["P"] if power else [])
+                 + (["bound"] if bounds else []))
+    if handmade:
+        head.append("by hand")
     rows = []
     for r in s["rows"]:
         name = "%s%s" % (r["program"], " (-freassociate)" if r.get("flags") else "")
         row = [name, r["tasks"], fmt_s(r["cpython_s"])]
         for j in s["jobs"]:
             row += [fmt_s(r["tasks_s"][j]), "%.2f" % r["speedup"][j]]
+            if power:
+                row.append("%.2f" % r["throughput"][j])
             if bounds:
                 row.append("%.2f" % r["bound"][j])
+        if handmade:
+            row.append("%.2f" % r["handmade"] if r.get("handmade") else "")
         if not r["same_output"]:
             row[0] += " **OUTPUT DIFFERS**"
         rows.append(row)
@@ -256,8 +279,12 @@ def markdown(data, image=None, chart_note=None):
         row = ["geometric mean", "", ""]
         for j in s["jobs"]:
             row += ["", "%.2f" % geomean([r["speedup"][j] for r in s["rows"]])]
+            if power:
+                row.append("%.2f" % geomean([r["throughput"][j] for r in s["rows"]]))
             if bounds:
                 row.append("%.2f" % geomean([r["bound"][j] for r in s["rows"]]))
+        if handmade:
+            row.append("")
         rows.append(row)
     out.append(table(head, rows, ["---"] + ["---:"] * (len(head) - 1)))
     out.append("")

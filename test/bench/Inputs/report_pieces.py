@@ -25,10 +25,12 @@ status, rows = speedup.run(surgec, tiny, "1", ["1", "2"], 1, log=lambda line: No
 print("speedup: status %d" % status)
 for r in rows:
     print("speedup: %s, %d tasks, same output %s, runs %s, speedups > 0: %s, start-up > 0: %s, "
-          "bounds %s > 0: %s" % (
+          "bounds %s > 0: %s, throughput %s > 0: %s, by hand %s" % (
               r["program"], r["tasks"], r["same_output"], sorted(r["tasks_s"]),
               all(x > 0 for x in r["speedup"].values()), r["startup_s"] > 0,
-              sorted(r["bound"]), all(x > 0 for x in r["bound"].values())))
+              sorted(r["bound"]), all(x > 0 for x in r["bound"].values()),
+              sorted(r["throughput"]), all(x > 0 for x in r["throughput"].values()),
+              r["handmade"]))
 
 for r in runner_overhead.overhead(sys.executable, 3, [1, 2], 1):
     print("runner: %s" % r["command"])
