@@ -261,9 +261,10 @@ def _surge_fork_map(map_fn, state, items, per_worker, isolate=False):
     loop body raises and returns _SURGE_MISSING; a chunk that raised or
     broke out ends the loop there (_surge_stops), so the chunks after it
     are not waited for and their helpers are killed: CPython never runs
-    those items, and one may never end. A helper that fails anyway (its
-    result does not pickle, it dies) leaves its chunks _SURGE_MISSING, and
-    the caller runs those items itself, in order. This process only
+    those items, and one may never end. A chunk whose value cannot be sent
+    comes back _SURGE_MISSING, and the caller runs its items itself, in
+    order; so does a chunk whose helper died, and then the chunks after
+    the first one missing are not waited for either. This process only
     gathers: a chunk it ran itself could not be given up.
 
     isolate: even with one worker, the chunks run in a helper: map_fn
@@ -287,6 +288,7 @@ def _surge_fork_map(map_fn, state, items, per_worker, isolate=False):
 
 
 _FRAME = "<QQ"  # a helper's frame header: the pickle's length, the chunk's number
+_LAST = (1 << 64) - 1  # the chunk number of a helper's last frame: it ends as it should
 
 
 _TICKET = "<I"  # a chunk's number in the queue the helpers take chunks from
@@ -296,7 +298,7 @@ _QUEUE_MAX = 1024  # chunks: their numbers fit the smallest pipe (4 KiB) at once
 def _gather(map_fn, state, items, bounds, procs):
     import select
     import struct
-    helpers = {}  # read end -> [pid, bytes not parsed yet]
+    helpers = {}  # read end -> [pid, bytes not parsed yet, whether it ended as it should]
     life_r, life_w = os.pipe()  # the helpers die with this process
     # The queue: every chunk's number, in order, written before any helper
     # starts and never again, so the pipe must hold them all: a pipe holds
@@ -323,15 +325,20 @@ def _gather(map_fn, state, items, bounds, procs):
                     i = struct.unpack(_TICKET, got)[0]
                     a, b = bounds[i]
                     value = map_fn(state, items[a:b])
-                    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+                    try:
+                        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+                    except Exception:  # cannot be sent: the caller runs it again
+                        value = _SURGE_MISSING
+                        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
                     sent = _surge_sendable(value, data)
                     _write_all(w, struct.pack(_FRAME, len(sent), i) + sent)
                     if sent is not data or _surge_stops(value):
                         break
+                _write_all(w, struct.pack(_FRAME, 0, _LAST))
             finally:
                 os._exit(0)
         os.close(w)
-        helpers[r] = [pid, b""]
+        helpers[r] = [pid, b"", False]  # pid, bytes not parsed yet, its last frame came
     os.close(life_r)
     os.close(queue_r)
     results = [_SURGE_MISSING] * len(bounds)
@@ -342,6 +349,14 @@ def _gather(map_fn, state, items, bounds, procs):
             for r in select.select(list(helpers), [], [])[0]:
                 data = os.read(r, 1 << 20)
                 if not data:
+                    if not helpers[r][2]:
+                        # It died (os._exit in the program, a signal): the
+                        # chunk it held never comes, and the caller runs
+                        # everything from the first chunk missing now, so
+                        # nothing after it is worth waiting for (one of
+                        # them may never end).
+                        if not all(have):
+                            stop = min(stop, have.index(False))
                     _reap(helpers, r)
                     continue
                 entry = helpers[r]
@@ -351,6 +366,9 @@ def _gather(map_fn, state, items, bounds, procs):
                     size, i = struct.unpack(_FRAME, entry[1][:head])
                     if len(entry[1]) < head + size:
                         break
+                    if i == _LAST:
+                        entry[1], entry[2] = entry[1][head:], True
+                        continue
                     value = pickle.loads(entry[1][head:head + size])
                     entry[1] = entry[1][head + size:]
                     results[i], have[i] = value, True

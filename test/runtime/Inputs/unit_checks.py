@@ -182,6 +182,38 @@ with tempfile.TemporaryDirectory() as marks:
     want = [(bounds[0][1], False, len(bounds) - 1)] + [(b - a, False, 0) for a, b in bounds[1:]]
     assert got == want, got
     assert sorted(os.listdir(marks), key=int) == [str(a) for a, b in bounds[1:]]
+# A chunk whose value cannot be sent comes back _SURGE_MISSING; one whose
+# helper dies too, and the chunks after it are not waited for: here they
+# would never end (the caller runs everything from the first chunk
+# missing itself, in order, as CPython would). An alarm turns a hang into
+# a failure.
+def unsendable_then_endless(state, chunk):
+    if chunk[0] != 0:
+        while True:
+            pass
+    return (len(chunk), True, [lambda: 1])  # broke out; a lambda does not pickle
+
+
+def dies_then_endless(state, chunk):
+    if chunk[0] != 0:
+        while True:
+            pass
+    os._exit(3)
+
+
+def on_alarm(signum, frame):
+    raise AssertionError("_surge_fork_map waited for chunks nobody needs")
+
+
+import signal  # noqa: E402
+
+signal.signal(signal.SIGALRM, on_alarm)
+for fn in (unsendable_then_endless, dies_then_endless):
+    signal.alarm(30)
+    got = support._surge_fork_map(fn, (), list(range(40)), 2)
+    signal.alarm(0)
+    assert got[0] is M, (fn.__name__, got)
+signal.signal(signal.SIGALRM, signal.SIG_DFL)
 # A set made in a helper comes back as a stand-in.
 got = support._surge_fork_map(lambda state, chunk: (len(chunk), False, {chunk[0]}), (), [1, 2], 1)
 assert got == [M, M], got
