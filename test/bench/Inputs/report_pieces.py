@@ -32,6 +32,15 @@ for r in rows:
               sorted(r["throughput"]), all(x > 0 for x in r["throughput"].values()),
               r["handmade"]))
 
+# A program named like a handmade twin that prints something else: no
+# "by hand" figure, and no failure (scripts/setup.sh times examples/primes.py).
+import tempfile  # noqa: E402
+with tempfile.TemporaryDirectory() as other:
+    with open(os.path.join(other, "primes.py"), "w") as fh:
+        fh.write("print('not the workload')\n")
+    status, rows = speedup.run(surgec, other, "1", ["2"], 1, log=lambda line: None)
+    print("speedup: other primes.py: status %d, by hand %s" % (status, rows[0]["handmade"]))
+
 for r in runner_overhead.overhead(sys.executable, 3, [1, 2], 1):
     print("runner: %s" % r["command"])
 
