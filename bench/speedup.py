@@ -20,8 +20,8 @@ reach, see bound()), and the number of tasks; for a workload with a twin
 in bench/handmade/ (the same program parallelized by hand with os.fork,
 which no runner can beat), also the twin's speedup, timed in the same
 rounds; a program of the twin's name that prints something else (such as
-examples/primes.py) is not compared with it. Never fails on speed; exits 1 only if a run fails or the outputs
-differ."""
+examples/primes.py) is not compared with it. Never fails on speed; exits
+1 only if a run fails or the outputs differ."""
 import argparse
 import json
 import os
