@@ -291,10 +291,10 @@ def _surge_fork_map(map_fn, state, items, per_worker, isolate=False):
     return _gather(map_fn, state, items, bounds, max(1, min(jobs, len(bounds))))
 
 
-_FRAME = "<QQ"  # a helper's frame header: the pickle's length, the chunk's number
-_LAST = (1 << 64) - 1  # the chunk number of a helper's last frame: it ends as it should
-
-
+# A helper sends each chunk as a channel message: the chunk's number
+# (_CHUNK), then the pickle. Its last message is empty: it ended as it
+# should, so an end of file before it means the helper died.
+_CHUNK = "<Q"
 _TICKET = "<I"  # a chunk's number in the queue the helpers take chunks from
 _QUEUE_MAX = 1024  # chunks: their numbers fit the smallest pipe (4 KiB) at once
 
@@ -302,8 +302,9 @@ _QUEUE_MAX = 1024  # chunks: their numbers fit the smallest pipe (4 KiB) at once
 def _gather(map_fn, state, items, bounds, procs):
     import select
     import struct
+    from . import channel
     _reap_exited()
-    helpers = {}  # read end -> [pid, bytes not parsed yet, whether it ended as it should]
+    helpers = {}  # read end -> [pid, its channel.Reader, whether it ended as it should]
     life_r, life_w = os.pipe()  # the helpers die with this process
     # The queue: every chunk's number, in order, written before any helper
     # starts and never again, so the pipe must hold them all: a pipe holds
@@ -336,14 +337,14 @@ def _gather(map_fn, state, items, bounds, procs):
                         value = _SURGE_MISSING
                         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
                     sent = _surge_sendable(value, data)
-                    _write_all(w, struct.pack(_FRAME, len(sent), i) + sent)
+                    channel.send(w, struct.pack(_CHUNK, i) + sent)
                     if sent is not data or _surge_stops(value):
                         break
-                _write_all(w, struct.pack(_FRAME, 0, _LAST))
+                channel.send(w, b"")
             finally:
                 os._exit(0)
         os.close(w)
-        helpers[r] = [pid, b"", False]  # pid, bytes not parsed yet, its last frame came
+        helpers[r] = [pid, channel.Reader(r), False]
     os.close(life_r)
     os.close(queue_r)
     results = [_SURGE_MISSING] * len(bounds)
@@ -352,33 +353,26 @@ def _gather(map_fn, state, items, bounds, procs):
     try:
         while helpers and not all(have[:stop]):
             for r in select.select(list(helpers), [], [])[0]:
-                data = os.read(r, 1 << 20)
-                if not data:
-                    if not helpers[r][2]:
+                entry = helpers[r]
+                reader = entry[1]
+                for message in reader.read():
+                    if not message:
+                        entry[2] = True
+                        continue
+                    i = struct.unpack_from(_CHUNK, message)[0]
+                    value = pickle.loads(memoryview(message)[struct.calcsize(_CHUNK):])
+                    results[i], have[i] = value, True
+                    if _surge_stops(value):
+                        stop = min(stop, i + 1)
+                if reader.eof:
+                    if not entry[2] and not all(have):
                         # It died (os._exit in the program, a signal): the
                         # chunk it held never comes, and the caller runs
                         # everything from the first chunk missing now, so
                         # nothing after it is worth waiting for (one of
                         # them may never end).
-                        if not all(have):
-                            stop = min(stop, have.index(False))
+                        stop = min(stop, have.index(False))
                     _reap(helpers, r)
-                    continue
-                entry = helpers[r]
-                entry[1] += data
-                head = struct.calcsize(_FRAME)
-                while len(entry[1]) >= head:
-                    size, i = struct.unpack(_FRAME, entry[1][:head])
-                    if len(entry[1]) < head + size:
-                        break
-                    if i == _LAST:
-                        entry[1], entry[2] = entry[1][head:], True
-                        continue
-                    value = pickle.loads(entry[1][head:head + size])
-                    entry[1] = entry[1][head + size:]
-                    results[i], have[i] = value, True
-                    if _surge_stops(value):
-                        stop = min(stop, i + 1)
     finally:
         for r in list(helpers):
             _reap(helpers, r, kill=True)
