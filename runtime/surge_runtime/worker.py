@@ -37,26 +37,6 @@ TASK, ITEMS, MAP, COMBINE = 0, 1, 2, 3
 OK, RAISE, EXIT, SEND, INTERNAL, DIED = "ok", "raise", "exit", "send", "internal", "died"
 
 PROTOCOL = pickle.HIGHEST_PROTOCOL
-def guided_bounds(n, workers, per_worker=4):
-    """Contiguous [start, stop) slices of n items, in order, for workers
-    that each take the next slice as soon as they are done with theirs:
-    each slice is a 1 / (2 * workers) share of the items still left, and no
-    smaller than a quarter of chunk_bounds' slices. The large slices first
-    keep the slices few; the small ones last let the workers end close
-    together, where equal slices leave all but one waiting for the last."""
-    if n <= 0:
-        return []
-    workers = max(1, workers)
-    smallest = max(1, -(-n // (4 * per_worker * workers)))
-    bounds = []
-    start = 0
-    while start < n:
-        size = max(smallest, -(-(n - start) // (2 * workers)))
-        stop = min(n, start + size)
-        bounds.append((start, stop))
-        start = stop
-    return bounds
-
 
 _RUNTIME_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
@@ -313,7 +293,27 @@ def chunk_bounds(n, workers, per_worker=4):
     return bounds
 
 
-_RUNTIME_DIR = os.path.dirname(os.path.abspath(__file__))
+def guided_bounds(n, workers, per_worker=4):
+    """Contiguous [start, stop) slices of n items, in order, for workers
+    that each take the next slice as soon as they are done with theirs:
+    each slice is a 1 / (2 * workers) share of the items still left, and no
+    smaller than a quarter of chunk_bounds' slices. The large slices first
+    keep the slices few; the small ones last let the workers end close
+    together, where equal slices leave all but one waiting for the last."""
+    if n <= 0:
+        return []
+    workers = max(1, workers)
+    smallest = max(1, -(-n // (4 * per_worker * workers)))
+    bounds = []
+    start = 0
+    while start < n:
+        size = max(smallest, -(-(n - start) // (2 * workers)))
+        stop = min(n, start + size)
+        bounds.append((start, stop))
+        start = stop
+    return bounds
+
+
 _raw_exit = None  # (the SystemExit, its tuple) of the last sys.exit(tuple)
 
 
@@ -350,7 +350,7 @@ def _handled_on_the_way(e):
     tb = e.__traceback__
     while tb is not None:
         code = tb.tb_frame.f_code
-        if not os.path.abspath(code.co_filename).startswith(_RUNTIME_DIR + os.sep):
+        if not os.path.abspath(code.co_filename).startswith(_RUNTIME_DIR):
             for entry in dis._parse_exception_table(code):
                 if entry.start <= tb.tb_lasti < entry.end:
                     return True
